@@ -1,0 +1,1 @@
+namespace Cutout.Server; internal static class Placeholder {}

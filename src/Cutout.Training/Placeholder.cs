@@ -1,0 +1,1 @@
+namespace Cutout.Training; internal static class Placeholder {}
