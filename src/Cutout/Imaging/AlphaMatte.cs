@@ -1,0 +1,25 @@
+namespace Cutout;
+
+/// <summary>A soft alpha (0..1) per pixel, row-major.</summary>
+public sealed class AlphaMatte(int width, int height, float[] values)
+{
+    public int Width { get; } = width;
+    public int Height { get; } = height;
+    public float[] Values { get; } = values.Length == width * height
+        ? values
+        : throw new ArgumentException($"{values.Length} values do not fit {width}x{height}.");
+
+    /// <summary>Time spent in the network for this matte (zero when not produced by a model).</summary>
+    public TimeSpan ModelTime { get; init; }
+
+    public float this[int x, int y] => Values[y * Width + x];
+
+    public byte[] ToBytes()
+    {
+        var bytes = new byte[Values.Length];
+        for (var i = 0; i < bytes.Length; i++) bytes[i] = ToByte(Values[i]);
+        return bytes;
+    }
+
+    public static byte ToByte(float alpha) => (byte)Math.Clamp(MathF.Round(alpha * 255f), 0f, 255f);
+}

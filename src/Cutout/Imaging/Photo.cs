@@ -1,0 +1,66 @@
+using SkiaSharp;
+
+namespace Cutout;
+
+/// <summary>A decoded photo: straight (unpremultiplied) RGBA8, row-major, EXIF orientation applied.</summary>
+public sealed class Photo : IDisposable
+{
+    public const long DefaultMaxPixels = 100_000_000;
+
+    public int Width { get; }
+    public int Height { get; }
+
+    /// <summary>RGBA bytes, 4 per pixel, rows of Width * 4 bytes.</summary>
+    public byte[] Rgba { get; private set; }
+
+    public bool HasTransparency { get; }
+
+    public Photo(int width, int height, byte[] rgba)
+    {
+        if (width <= 0 || height <= 0 || rgba.Length != (long)width * height * 4)
+            throw new ArgumentException($"RGBA buffer of {rgba.Length} bytes does not fit {width}x{height}.");
+        Width = width;
+        Height = height;
+        Rgba = rgba;
+        HasTransparency = AnyTransparent(rgba);
+    }
+
+    public int PixelCount => Width * Height;
+
+    public static Photo Decode(ReadOnlySpan<byte> encoded, long maxPixels = DefaultMaxPixels)
+    {
+        using var data = SKData.CreateCopy(encoded);
+        using var codec = ImageProbe.OpenCodec(data);
+        var (w, h) = (codec.Info.Width, codec.Info.Height);
+        if ((long)w * h > maxPixels)
+            throw new CutoutException(CutoutErrorKind.TooLarge,
+                $"The image is {w}x{h} ({(long)w * h:N0} pixels); the limit is {maxPixels:N0} pixels.");
+
+        var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var pixels = new byte[(long)w * h * 4];
+        var result = codec.GetPixels(info, pixels);
+        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+            throw new CutoutException(CutoutErrorKind.BadImage, $"The image could not be decoded ({result}).");
+
+        var upright = Orientation.Apply(pixels, w, h, codec.EncodedOrigin);
+        var (uw, uh) = ImageProbe.OrientedSize(codec);
+        return new Photo(uw, uh, upright);
+    }
+
+    /// <summary>A view of the pixels for Skia; valid while this photo lives.</summary>
+    internal SKBitmap ToBitmap()
+    {
+        var bitmap = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        Rgba.AsSpan().CopyTo(bitmap.GetPixelSpan());
+        return bitmap;
+    }
+
+    static bool AnyTransparent(byte[] rgba)
+    {
+        for (var i = 3; i < rgba.Length; i += 4)
+            if (rgba[i] != 255) return true;
+        return false;
+    }
+
+    public void Dispose() => Rgba = [];
+}

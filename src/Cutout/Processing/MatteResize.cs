@@ -1,0 +1,43 @@
+using System.Numerics.Tensors;
+
+namespace Cutout;
+
+/// <summary>Bilinear resampling of a float map (pixel centres aligned, edges clamped).</summary>
+static class MatteResize
+{
+    public static float[] Bilinear(ReadOnlySpan<float> source, int sourceWidth, int sourceHeight, int width, int height)
+    {
+        var (x0, x1, wx) = Taps(sourceWidth, width);
+        var rows = new float[sourceHeight * width];
+        for (var sy = 0; sy < sourceHeight; sy++)
+        {
+            var src = source.Slice(sy * sourceWidth, sourceWidth);
+            var dst = rows.AsSpan(sy * width, width);
+            for (var x = 0; x < width; x++)
+                dst[x] = src[x0[x]] + (src[x1[x]] - src[x0[x]]) * wx[x];
+        }
+
+        var (y0, y1, wy) = Taps(sourceHeight, height);
+        var result = new float[width * height];
+        for (var y = 0; y < height; y++)
+            TensorPrimitives.Lerp(rows.AsSpan(y0[y] * width, width), rows.AsSpan(y1[y] * width, width), wy[y],
+                result.AsSpan(y * width, width));
+        return result;
+    }
+
+    static (int[] Lo, int[] Hi, float[] Weight) Taps(int sourceSize, int size)
+    {
+        var lo = new int[size];
+        var hi = new int[size];
+        var weight = new float[size];
+        var scale = (double)sourceSize / size;
+        for (var i = 0; i < size; i++)
+        {
+            var s = Math.Clamp((i + 0.5) * scale - 0.5, 0, sourceSize - 1);
+            lo[i] = (int)s;
+            hi[i] = Math.Min(lo[i] + 1, sourceSize - 1);
+            weight[i] = (float)(s - lo[i]);
+        }
+        return (lo, hi, weight);
+    }
+}

@@ -1,0 +1,87 @@
+namespace Cutout;
+
+/// <summary>Turns a photo and its matte into the requested encoded output (cut-out, mask, or composite; optionally cropped).</summary>
+public static class OutputRenderer
+{
+    public static void Validate(RemoveOptions options)
+    {
+        var transparent = !options.Mask && options.BackgroundImage is null && string.IsNullOrWhiteSpace(options.Background);
+        if (transparent && options.Format == OutputFormat.Jpeg)
+            throw new CutoutException(CutoutErrorKind.UnsupportedOption,
+                "JPEG cannot hold transparency: choose PNG or WebP, or a background (--bg).");
+        if (options.Threshold is < 0 or > 1)
+            throw new CutoutException(CutoutErrorKind.UnsupportedOption, "The threshold must be between 0 and 1.");
+        if (options.CropMargin < 0 || options.CleanArea < 0 || options.MaxPixels <= 0)
+            throw new CutoutException(CutoutErrorKind.UnsupportedOption, "Crop margin, clean area and pixel limit cannot be negative.");
+    }
+
+    public static (byte[] Data, int Width, int Height) Render(Photo photo, AlphaMatte matte, RemoveOptions options)
+    {
+        var box = options.Crop ? SubjectBounds.Find(matte, options.CropMargin) : null;
+        var (x0, y0) = box is { } b ? (b.Left, b.Top) : (0, 0);
+        var (w, h) = box is { } r ? (r.Width, r.Height) : (photo.Width, photo.Height);
+
+        if (options.Mask)
+            return (ImageEncoder.EncodeGray(MaskBytes(matte, x0, y0, w, h), w, h), w, h);
+
+        var hasBackground = options.BackgroundImage is not null || !string.IsNullOrWhiteSpace(options.Background);
+        var pixels = hasBackground
+            ? Composite(photo, matte, Backdrop.Resolve(photo, options), x0, y0, w, h)
+            : CutOut(photo, matte, x0, y0, w, h);
+        return (ImageEncoder.EncodeRgba(pixels, w, h, options.Format, opaque: hasBackground), w, h);
+    }
+
+    public static string ContentType(OutputFormat format) => format switch
+    {
+        OutputFormat.WebP => "image/webp",
+        OutputFormat.Jpeg => "image/jpeg",
+        _ => "image/png",
+    };
+
+    public static string Extension(OutputFormat format) => format switch
+    {
+        OutputFormat.WebP => ".webp",
+        OutputFormat.Jpeg => ".jpg",
+        _ => ".png",
+    };
+
+    static byte[] MaskBytes(AlphaMatte matte, int x0, int y0, int w, int h)
+    {
+        var mask = new byte[w * h];
+        for (var y = 0; y < h; y++)
+        for (var x = 0; x < w; x++)
+            mask[y * w + x] = AlphaMatte.ToByte(matte.Values[(y + y0) * matte.Width + x + x0]);
+        return mask;
+    }
+
+    // Colour channels are the photo's, untouched; only alpha changes (straight alpha, never premultiplied).
+    static byte[] CutOut(Photo photo, AlphaMatte matte, int x0, int y0, int w, int h)
+    {
+        var output = new byte[w * h * 4];
+        for (var y = 0; y < h; y++)
+        {
+            var source = photo.Rgba.AsSpan(((y + y0) * photo.Width + x0) * 4, w * 4);
+            var target = output.AsSpan(y * w * 4, w * 4);
+            source.CopyTo(target);
+            var alpha = matte.Values.AsSpan((y + y0) * matte.Width + x0, w);
+            for (var x = 0; x < w; x++) target[x * 4 + 3] = AlphaMatte.ToByte(alpha[x]);
+        }
+        return output;
+    }
+
+    static byte[] Composite(Photo photo, AlphaMatte matte, byte[] backdrop, int x0, int y0, int w, int h)
+    {
+        var output = new byte[w * h * 4];
+        for (var y = 0; y < h; y++)
+        for (var x = 0; x < w; x++)
+        {
+            var i = (y + y0) * photo.Width + x + x0;
+            var o = (y * w + x) * 4;
+            var a = matte.Values[i];
+            for (var c = 0; c < 3; c++)
+                output[o + c] = (byte)MathF.Round(photo.Rgba[i * 4 + c] * a + backdrop[i * 4 + c] * (1 - a));
+            output[o + 3] = 255;
+        }
+        return output;
+    }
+}

@@ -1,0 +1,34 @@
+namespace Cutout;
+
+public enum OutputFormat { Png, WebP, Jpeg }
+
+/// <summary>What to produce from one photo. Same names and meanings as the CLI flags and the HTTP API fields.</summary>
+public sealed record RemoveOptions
+{
+    /// <summary>Output the 8-bit mask alone (always PNG).</summary>
+    public bool Mask { get; init; }
+
+    /// <summary>null: transparent; "#rrggbb" / "#rgb" / CSS colour name; "blur"; or an image file path.</summary>
+    public string? Background { get; init; }
+
+    /// <summary>An encoded image to put behind the subject (wins over <see cref="Background"/>).</summary>
+    public byte[]? BackgroundImage { get; init; }
+
+    public OutputFormat Format { get; init; } = OutputFormat.Png;
+
+    /// <summary>Guided-filter edge refinement at full resolution.</summary>
+    public bool Refine { get; init; }
+
+    /// <summary>Hard threshold 0..1 on the alpha.</summary>
+    public float? Threshold { get; init; }
+
+    public bool Crop { get; init; }
+
+    public int CropMargin { get; init; } = 16;
+
+    /// <summary>Remove specks / fill holes smaller than this many pixels (0 = off).</summary>
+    public int CleanArea { get; init; }
+
+    /// <summary>Checked from the header before decoding.</summary>
+    public long MaxPixels { get; init; } = 100_000_000;
+}
