@@ -1,1 +1,0 @@
-namespace Cutout.Server; internal static class Placeholder {}

@@ -1,1 +1,0 @@
-namespace Cutout.Training; internal static class Placeholder {}
