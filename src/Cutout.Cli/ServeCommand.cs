@@ -1,0 +1,10 @@
+namespace Cutout.Cli;
+
+/// <summary><c>cutout serve [--urls ...] [--model ...]</c>: the web page and HTTP API, until Ctrl+C.</summary>
+internal static class ServeCommand
+{
+    /// <param name="args">The arguments after "serve"; ASP.NET reads --urls and any other setting from them.</param>
+    public static Task<int> RunAsync(string[] args) => Cutout.Server.ServerHost.RunAsync(args);
+
+    public static string Usage => Cutout.Server.ServerHost.Usage;
+}

@@ -1,0 +1,31 @@
+namespace Cutout.Server;
+
+/// <summary>Server limits and defaults, bound from the "Cutout" configuration section (env: Cutout__MaxUploadBytes=...).</summary>
+public sealed class CutoutServerOptions
+{
+    public const string Section = "Cutout";
+
+    /// <summary>Largest accepted image file, in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>Largest accepted image, in pixels (width x height), checked from the header before decoding.</summary>
+    public long MaxPixels { get; set; } = 50_000_000;
+
+    /// <summary>Inferences running at the same time.</summary>
+    public int MaxConcurrentInferences { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Requests waiting for an inference slot; beyond this the server answers 503 with Retry-After.</summary>
+    public int MaxQueueLength { get; set; } = 16;
+
+    /// <summary>Longest a request may wait for a slot plus run its inference.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>What a busy or timed-out answer tells clients to wait before retrying.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Model used when a request names none: null or "default" is the shipped model.</summary>
+    public string? DefaultModel { get; set; }
+
+    /// <summary>ONNX Runtime intra-op threads per model; null lets the library decide.</summary>
+    public int? IntraOpThreads { get; set; }
+}

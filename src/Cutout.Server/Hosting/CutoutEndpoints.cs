@@ -1,0 +1,38 @@
+using Cutout.Server.Api;
+using Microsoft.Extensions.FileProviders;
+
+namespace Cutout.Server.Hosting;
+
+internal static class CutoutEndpoints
+{
+    /// <summary>The page (index.html, app.css, app.js), embedded in this assembly.</summary>
+    static readonly IFileProvider Page = new EmbeddedFileProvider(typeof(CutoutEndpoints).Assembly, "Cutout.Server.wwwroot");
+
+    public static WebApplication UseCutoutServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();   // unexpected failures: a plain 500 problem, never a stack trace
+        app.UseStatusCodePages();    // 404 / 405 as problem details too
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = Page });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = Page });
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/healthz");
+
+        var api = app.MapGroup("/api").AddEndpointFilter<ProblemFilter>();
+        api.MapGet("/models", ModelsEndpoint.Handle)
+            .WithSummary("The models a request may name.");
+        api.MapPost("/remove", RemoveEndpoint.HandleAsync)
+            .WithSummary("Remove the background from one image.")
+            .WithDescription("Send the image as a multipart field 'file' or as the raw request body. " +
+                             "Options go in the query string or as form fields.")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<byte[]>("image/png", "image/jpeg", "image/webp", "image/bmp", "image/gif", "application/octet-stream")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png", additionalContentTypes: ["image/webp", "image/jpeg"])
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .DisableAntiforgery();
+        return app;
+    }
+}
