@@ -4,7 +4,5 @@ namespace Cutout.Cli;
 internal static class ServeCommand
 {
     /// <param name="args">The arguments after "serve"; ASP.NET reads --urls and any other setting from them.</param>
-    public static Task<int> RunAsync(string[] args) => Cutout.Server.ServerHost.RunAsync(args);
-
-    public static string Usage => Cutout.Server.ServerHost.Usage;
+    public static int Run(string[] args) => Cutout.Server.ServerHost.RunAsync(args).GetAwaiter().GetResult();
 }
