@@ -1,4 +1,43 @@
-using TorchSharp;
-var t = torch.randn(2, 3);
-Console.WriteLine(t.sum().item<float>());
-return 0;
+using Cutout.Train;
+
+const string usage = """
+    cutout-train: trains and exports Cutout's segmentation models (TorchSharp, CPU).
+
+      cutout-train train   --data DIR [--arch unet-resnet18] [--size 320] [--epochs 30] [--out runs/NAME] ...
+      cutout-train summary --arch unet-vgg16 --size 128
+      cutout-train export  --checkpoint runs/NAME/best.bin --arch unet-resnet18 --size 320 --out models/NAME.onnx [--fp16]
+
+    `cutout-train --data ...` without a command means `train`. `cutout-train train --help` lists every option.
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(usage);
+    return args.Length == 0 ? 2 : 0;
+}
+var (command, rest) = args[0].StartsWith("--") ? ("train", args) : (args[0], args[1..]);
+if (rest.Contains("--help") || rest.Contains("-h"))
+{
+    Console.WriteLine(command == "train" ? TrainCommand.Help : usage);
+    return 0;
+}
+try
+{
+    return command switch
+    {
+        "train" => TrainCommand.Run(rest),
+        // "summary" => SummaryCommand.Run(rest),
+        // "export" => ExportCommand.Run(rest),
+        _ => throw new ArgumentException($"unknown command '{command}'"),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"cutout-train: {e.Message}\n\n{usage}");
+    return 2;
+}
+catch (Exception e) when (e is Cutout.Training.Data.DatasetException or IOException or UnauthorizedAccessException or InvalidOperationException)
+{
+    Console.Error.WriteLine($"cutout-train: {e.Message}");
+    return 1;
+}

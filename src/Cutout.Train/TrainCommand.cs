@@ -1,0 +1,58 @@
+using Cutout.Training.Training;
+
+namespace Cutout.Train;
+
+/// <summary><c>cutout-train train</c>: trains a model; rerunning the same command resumes from the last checkpoint.</summary>
+public static class TrainCommand
+{
+    public const string Help = """
+        cutout-train [train] --data DIR [options]
+          --arch NAME          unet-resnet18 (ImageNet encoder) | unet-vgg16 (random init)   [unet-resnet18]
+          --data DIR           dataset root: train/ + val/ folder pairs, Kaggle xtrain/ytrain/xtest/ytest, or xtrain.npy...
+          --train-split S      [train]        --val-split S   [val]
+          --size PX            input size, a multiple of 32 [320]
+          --epochs N [30]      --batch N [8]      --lr X [0.001]
+          --encoder-lr X       train the encoder with this learning rate (default 0: frozen encoder, the seed's recipe)
+          --unfreeze-from K    with --encoder-lr: train encoder stages K.. only (ResNet18: 1-4)
+          --loss NAME          jaccard | dice | bce | bce-jaccard [jaccard]    --per-image-loss
+          --patience N [3]     --seed N [42]      --threads N [cores]
+          --no-augment         --paste P  probability of pasting the person on another photo [0.3]
+          --checkpoint-every N batches [50]    --max-batches N   --limit N (first N training pairs)
+          --out DIR            run folder: checkpoint/, best.bin, report.json, report.png [runs/default]
+        """;
+
+    public static int Run(string[] args)
+    {
+        var a = new Arguments(args);
+        var options = new TrainingOptions
+        {
+            Architecture = a.String("arch", "unet-resnet18"),
+            DataRoot = a.String("data") ?? throw new ArgumentException("--data is required"),
+            TrainSplit = a.String("train-split", "train"),
+            ValidationSplit = a.String("val-split", "val"),
+            OutputDir = a.String("out", "runs/default"),
+            Size = a.Int("size", 320),
+            Epochs = a.Int("epochs", 30),
+            BatchSize = a.Int("batch", 8),
+            LearningRate = a.Double("lr", 1e-3),
+            EncoderLearningRate = a.Double("encoder-lr", 0),
+            UnfreezeFromStage = a.Int("unfreeze-from", 0),
+            Loss = a.String("loss", "jaccard"),
+            PerImageLoss = a.Flag("per-image-loss"),
+            Patience = a.Int("patience", 3),
+            Seed = a.Int("seed", 42),
+            Threads = a.Int("threads", Environment.ProcessorCount),
+            CheckpointEveryBatches = a.Int("checkpoint-every", 50),
+            MaxBatches = a.Int("max-batches", 0),
+            Limit = a.Int("limit", 0),
+            Augment = !a.Flag("no-augment"),
+            PasteProbability = a.Double("paste", 0.3),
+        };
+        a.RejectUnknown();
+        if (options.Size % 32 != 0 || options.Size < 32) throw new ArgumentException("--size must be a positive multiple of 32");
+        if (options.BatchSize < 1 || options.Epochs < 1) throw new ArgumentException("--batch and --epochs must be at least 1");
+        var state = new Trainer(options, new ConsoleTrainingObserver()).Run();
+        Console.WriteLine($"report: {Path.Combine(options.OutputDir, "report.json")}  best weights: {Path.Combine(options.OutputDir, "best.bin")}");
+        return state.History.Count > 0 || state.TotalBatches > 0 ? 0 : 1;
+    }
+}

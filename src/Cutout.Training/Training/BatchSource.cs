@@ -1,0 +1,53 @@
+using TorchSharp;
+using Cutout.Training.Data;
+
+namespace Cutout.Training.Training;
+
+/// <summary>Builds input/target tensors for batches of samples; the next batch is prepared while the model works.</summary>
+public sealed class BatchSource(IReadOnlyList<SegmentationSample> samples, Augmenter augmenter, int seed)
+{
+    public int Count => samples.Count;
+
+    /// <summary>The order of samples in an epoch, the same for a given seed and epoch (so a resumed run sees the same order).</summary>
+    public int[] EpochOrder(int epoch, bool shuffle)
+    {
+        var order = Enumerable.Range(0, samples.Count).ToArray();
+        if (shuffle) new Random(HashCode.Combine(seed, epoch, "order")).Shuffle(order);
+        return order;
+    }
+
+    public IEnumerable<Batch> Batches(int[] order, int batchSize, int epoch, int skipBatches)
+    {
+        int count = (order.Length + batchSize - 1) / batchSize;
+        Task<Batch>? next = skipBatches < count ? Task.Run(() => Build(order, batchSize, epoch, skipBatches)) : null;
+        for (int b = skipBatches; b < count; b++)
+        {
+            var current = next!.Result;
+            next = b + 1 < count ? Task.Run(() => Build(order, batchSize, epoch, b + 1)) : null;
+            yield return current;
+        }
+    }
+
+    Batch Build(int[] order, int batchSize, int epoch, int batchIndex)
+    {
+        int start = batchIndex * batchSize, n = Math.Min(batchSize, order.Length - start);
+        int w = augmenter.Width, h = augmenter.Height, plane = w * h;
+        var rgb = new float[n * 3 * plane];
+        var mask = new float[n * plane];
+        var ids = new string[n];
+        for (int i = 0; i < n; i++)
+        {
+            int index = order[start + i];
+            ids[i] = samples[index].Id;
+            var random = new Random(HashCode.Combine(seed, epoch, start + i));
+            augmenter.Render(samples, index, random, rgb.AsSpan(i * 3 * plane, 3 * plane), mask.AsSpan(i * plane, plane));
+        }
+        return new Batch(batchIndex, ids, rgb, mask, n, h, w);
+    }
+
+    public sealed record Batch(int Index, string[] Ids, float[] Rgb, float[] Mask, int Count, int Height, int Width)
+    {
+        public torch.Tensor Inputs() => torch.tensor(Rgb, [Count, 3, Height, Width]);
+        public torch.Tensor Targets() => torch.tensor(Mask, [Count, 1, Height, Width]);
+    }
+}

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using Cutout.Training.Data;
+using Cutout.Training.Losses;
+using Cutout.Training.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Cutout.Training.Training;
+
+/// <summary>
+/// Adam training with per-epoch validation, early stopping on validation loss, checkpoints (every epoch and every
+/// N batches) and exact resume after a kill, and a JSON + PNG report.
+/// </summary>
+public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
+{
+    public TrainingState Run()
+    {
+        torch.set_num_threads(options.Threads);
+        torch.manual_seed(options.Seed);
+        Directory.CreateDirectory(options.OutputDir);
+
+        var trainPairs = DatasetReader.Read(options.DataRoot, options.TrainSplit);
+        if (options.Limit > 0) trainPairs = trainPairs.Take(options.Limit).ToList();
+        var validationPairs = DatasetReader.Read(options.DataRoot, options.ValidationSplit);
+        observer.Message($"decoding {trainPairs.Count} training and {validationPairs.Count} validation pairs");
+        var train = DatasetReader.LoadAll(trainPairs, (int)Math.Round(options.Size * options.CacheScale));
+        var validation = DatasetReader.LoadAll(validationPairs, 2 * options.Size);
+
+        var augmentation = options.Augment ? new AugmentationOptions { PasteProbability = options.PasteProbability } : AugmentationOptions.None;
+        var trainBatches = new BatchSource(train, new Augmenter(augmentation, options.Size, options.Size), options.Seed);
+        var validationBatches = new BatchSource(validation, new Augmenter(AugmentationOptions.None, options.Size, options.Size), options.Seed);
+
+        using var model = ModelRegistry.Create(options.Architecture);
+        ConfigureTrainableLayers(model);
+        var loss = LossRegistry.Create(options.Loss, options.PerImageLoss);
+        using var optimizer = CreateOptimizer(model);
+        var store = new CheckpointStore(options.OutputDir);
+
+        var state = store.TryLoad(model, optimizer) is { } saved
+            ? Resumed(saved)
+            : new TrainingState { Options = options };
+        ConfigureTrainableLayers(model);
+
+        while (!state.Stopped && state.CompletedEpochs < options.Epochs)
+        {
+            state = TrainEpoch(model, optimizer, loss, trainBatches, store, state);
+            if (state.Stopped) break;
+            state = Validate(model, loss, validationBatches, store, state);
+            store.Save(model, optimizer, state);
+            TrainingReport.Write(options.OutputDir, state);
+        }
+        if (!state.Stopped) state = state with { Stopped = true, StopReason = $"finished {options.Epochs} epochs" };
+        store.Save(model, optimizer, state);
+        TrainingReport.Write(options.OutputDir, state);
+        observer.Message($"stopped: {state.StopReason}; best validation loss {state.BestValidationLoss:F4} at epoch {state.BestEpoch}");
+        return state;
+    }
+
+    TrainingState Resumed(TrainingState saved)
+    {
+        if (saved.Options.Architecture != options.Architecture || saved.Options.Size != options.Size)
+            throw new InvalidOperationException(
+                $"{options.OutputDir} holds a {saved.Options.Architecture} run at {saved.Options.Size} px; use another --out");
+        observer.Message($"resuming from {options.OutputDir}: epoch {saved.CompletedEpochs + 1}, batch {saved.BatchInEpoch}");
+        var more = saved.Stopped && saved.CompletedEpochs < options.Epochs && saved.StopReason?.StartsWith("max") == true;
+        return saved with { Options = options, Stopped = saved.Stopped && !more, StopReason = more ? null : saved.StopReason };
+    }
+
+    void ConfigureTrainableLayers(SegmentationModel model)
+    {
+        model.FreezeEncoder(options.FreezeEncoder);
+        if (!options.FreezeEncoder && options.UnfreezeFromStage > 0) model.UnfreezeEncoderStages(options.UnfreezeFromStage);
+    }
+
+    TorchSharp.Modules.OptimizerHelper CreateOptimizer(SegmentationModel model)
+    {
+        var groups = new List<TorchSharp.Modules.Adam.ParamGroup>
+        {
+            new(model.DecoderParameters(), new TorchSharp.Modules.Adam.Options { LearningRate = options.LearningRate }),
+        };
+        if (!options.FreezeEncoder)
+            groups.Add(new(model.EncoderParameters(), new TorchSharp.Modules.Adam.Options { LearningRate = options.EncoderLearningRate }));
+        return optim.Adam(groups, options.LearningRate);
+    }
+
+    TrainingState TrainEpoch(SegmentationModel model, TorchSharp.Modules.OptimizerHelper optimizer, ISegmentationLoss loss,
+                             BatchSource batches, CheckpointStore store, TrainingState state)
+    {
+        int epoch = state.CompletedEpochs + 1;
+        var order = batches.EpochOrder(epoch, shuffle: true);
+        int batchCount = (order.Length + options.BatchSize - 1) / options.BatchSize;
+        observer.EpochStarted(epoch, options.Epochs, batchCount, state.BatchInEpoch);
+        model.train();
+        var clock = Stopwatch.StartNew();
+        double startSeconds = state.RunningSeconds;
+        int startImages = state.RunningImages;
+        foreach (var batch in batches.Batches(order, options.BatchSize, epoch, state.BatchInEpoch))
+        {
+            using (NewDisposeScope())
+            {
+                using var inputs = batch.Inputs();
+                using var targets = batch.Targets();
+                optimizer.zero_grad();
+                var logits = model.forward(inputs);
+                var value = loss.Compute(logits, targets);
+                value.backward();
+                optimizer.step();
+                var (intersection, union) = IouCounts.Sum(logits, targets);
+                state = state with
+                {
+                    BatchInEpoch = batch.Index + 1,
+                    TotalBatches = state.TotalBatches + 1,
+                    RunningLoss = state.RunningLoss + value.item<float>() * batch.Count,
+                    RunningIntersection = state.RunningIntersection + intersection,
+                    RunningUnion = state.RunningUnion + union,
+                    RunningImages = state.RunningImages + batch.Count,
+                    RunningSeconds = startSeconds + clock.Elapsed.TotalSeconds,
+                };
+            }
+            double speed = (state.RunningImages - startImages) / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
+            observer.BatchFinished(epoch, batch.Index + 1, state.RunningLoss / state.RunningImages,
+                                   state.RunningIntersection / Math.Max(1, state.RunningUnion), speed);
+            if (options.MaxBatches > 0 && state.TotalBatches >= options.MaxBatches)
+                return state with { Stopped = true, StopReason = $"max batches ({options.MaxBatches}) reached" };
+            if (options.CheckpointEveryBatches > 0 && state.BatchInEpoch % options.CheckpointEveryBatches == 0)
+                store.Save(model, optimizer, state);
+        }
+        return state;
+    }
+
+    TrainingState Validate(SegmentationModel model, ISegmentationLoss loss, BatchSource batches, CheckpointStore store, TrainingState state)
+    {
+        int epoch = state.CompletedEpochs + 1;
+        observer.ValidationStarted(epoch, batches.Count);
+        model.eval();
+        double lossSum = 0;
+        var perImage = new List<(string Id, double Iou)>();
+        using (no_grad())
+        {
+            foreach (var batch in batches.Batches(batches.EpochOrder(epoch, shuffle: false), options.BatchSize, epoch, 0))
+            {
+                using var scope = NewDisposeScope();
+                using var inputs = batch.Inputs();
+                using var targets = batch.Targets();
+                var logits = model.forward(inputs);
+                lossSum += loss.Compute(logits, targets).item<float>() * batch.Count;
+                var ious = IouCounts.PerImage(logits, targets);
+                perImage.AddRange(batch.Ids.Zip(ious, (id, iou) => (id, iou)));
+            }
+        }
+        double validationLoss = lossSum / batches.Count;
+        bool improved = validationLoss < state.BestValidationLoss - 1e-4;
+        if (improved) store.SaveBest(model);
+        var record = new EpochRecord(
+            epoch,
+            state.RunningLoss / Math.Max(1, state.RunningImages),
+            state.RunningIntersection / Math.Max(1, state.RunningUnion),
+            validationLoss,
+            perImage.Average(p => p.Iou),
+            perImage.GroupBy(p => p.Id.Contains('_') ? p.Id[..p.Id.IndexOf('_')] : "")
+                    .ToDictionary(g => g.Key, g => g.Average(p => p.Iou)),
+            state.RunningSeconds,
+            state.RunningImages / Math.Max(1e-9, state.RunningSeconds));
+        observer.EpochFinished(record, improved);
+        int without = improved ? 0 : state.EpochsWithoutImprovement + 1;
+        bool stop = without >= options.Patience;
+        return state with
+        {
+            CompletedEpochs = epoch, BatchInEpoch = 0,
+            RunningLoss = 0, RunningIntersection = 0, RunningUnion = 0, RunningImages = 0, RunningSeconds = 0,
+            BestValidationLoss = improved ? validationLoss : state.BestValidationLoss,
+            BestEpoch = improved ? epoch : state.BestEpoch,
+            EpochsWithoutImprovement = without,
+            Stopped = stop,
+            StopReason = stop ? $"early stop: validation loss did not improve for {options.Patience} epochs" : null,
+            History = [.. state.History, record],
+        };
+    }
+}

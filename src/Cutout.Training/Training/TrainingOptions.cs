@@ -1,0 +1,35 @@
+namespace Cutout.Training.Training;
+
+/// <summary>Everything that defines a training run; stored in the checkpoint so a resume continues the same run.</summary>
+public sealed record TrainingOptions
+{
+    public string Architecture { get; init; } = "unet-resnet18";
+    public string DataRoot { get; init; } = "";
+    public string TrainSplit { get; init; } = "train";
+    public string ValidationSplit { get; init; } = "val";
+    public string OutputDir { get; init; } = "runs/default";
+    public int Size { get; init; } = 320;
+    public int Epochs { get; init; } = 30;
+    public int BatchSize { get; init; } = 8;
+    public double LearningRate { get; init; } = 1e-3;
+    /// <summary>Learning rate for encoder weights when the encoder is trained; 0 keeps the encoder frozen (the seed's recipe).</summary>
+    public double EncoderLearningRate { get; init; }
+    /// <summary>With a trained encoder: only stages from this one on learn (ResNet18: 1-4); 0 = all.</summary>
+    public int UnfreezeFromStage { get; init; }
+    public string Loss { get; init; } = "jaccard";
+    public bool PerImageLoss { get; init; }
+    public int Patience { get; init; } = 3;
+    public int Seed { get; init; } = 42;
+    public int Threads { get; init; } = Environment.ProcessorCount;
+    public int CheckpointEveryBatches { get; init; } = 50;
+    /// <summary>Stop after this many batches in total (0 = no limit); for smoke runs and kill/resume tests.</summary>
+    public int MaxBatches { get; init; }
+    /// <summary>Use at most this many training pairs (0 = all); for smoke runs.</summary>
+    public int Limit { get; init; }
+    public bool Augment { get; init; } = true;
+    public double PasteProbability { get; init; } = 0.3;
+    /// <summary>Decode training images once, downscaled so the longer side is at most this times <see cref="Size"/>.</summary>
+    public double CacheScale { get; init; } = 1.6;
+
+    public bool FreezeEncoder => EncoderLearningRate <= 0;
+}

@@ -1,0 +1,56 @@
+using Cutout.Training.Data;
+using Xunit;
+
+namespace Cutout.Training.Tests.Data;
+
+public class AugmenterTests
+{
+    // A 4x2 picture: left half red person (mask 255), right half blue background.
+    static SegmentationSample Person(string id) => new(id, 4, 2,
+        [255, 0, 0, 255, 0, 0, 0, 0, 255, 0, 0, 255, 255, 0, 0, 255, 0, 0, 0, 0, 255, 0, 0, 255],
+        [255, 255, 0, 0, 255, 255, 0, 0]);
+
+    static SegmentationSample Green(string id) => new(id, 4, 2,
+        Enumerable.Repeat(new byte[] { 0, 200, 0 }, 8).SelectMany(p => p).ToArray(), new byte[8]);
+
+    [Fact]
+    public void SameSeedGivesSameAugmentation()
+    {
+        var pool = new[] { Person("voc_a"), Green("voc_b") };
+        var augmenter = new Augmenter(new AugmentationOptions(), 8, 4);
+        float[] Render(int seed)
+        {
+            var rgb = new float[3 * 32];
+            augmenter.Render(pool, 0, new Random(seed), rgb, new float[32]);
+            return rgb;
+        }
+        Assert.Equal(Render(7), Render(7));
+        Assert.NotEqual(Render(7), Render(8));
+    }
+
+    [Fact]
+    public void MirrorFlipsImageAndMaskTogether()
+    {
+        var sample = Person("x");
+        var rgb = new float[3 * 8];
+        var mask = new float[8];
+        SampleResizer.Sample(sample, SampleResizer.Crop.Whole(sample) with { Mirror = true }, 4, 2, rgb, mask);
+        Assert.Equal(new float[] { 0, 0, 1, 1, 0, 0, 1, 1 }, mask);
+        Assert.Equal(255f, rgb[3]);     // red plane, mirrored person now on the right
+        Assert.Equal(255f, rgb[16]);    // blue plane, background now on the left
+    }
+
+    [Fact]
+    public void PastingKeepsThePersonAndItsLabelOverTheOtherBackground()
+    {
+        var options = AugmentationOptions.None with { PasteProbability = 1 };
+        var augmenter = new Augmenter(options, 4, 2);
+        var rgb = new float[3 * 8];
+        var mask = new float[8];
+        augmenter.Render([Person("a"), Green("b")], 0, new Random(1), rgb, mask);
+        Assert.Equal(new float[] { 1, 1, 0, 0, 1, 1, 0, 0 }, mask);
+        Assert.Equal(255f, rgb[0]);              // person pixel stays red
+        Assert.Equal(200f, rgb[8 + 2]);          // background pixel now green
+        Assert.Equal(0f, rgb[16 + 2]);           // ... and no longer blue
+    }
+}
