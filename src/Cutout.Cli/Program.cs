@@ -1,1 +1,47 @@
-return 0;
+using Cutout;
+using Cutout.Cli;
+
+try
+{
+    return args switch
+    {
+        ["remove", .. var rest] => RemoveCommand.Run(rest),
+        ["eval", .. var rest] => EvalCommand.Run(rest),
+        ["models", .. var rest] => ModelsCommand.Run(rest),
+        ["--version"] => Version(),
+        ["-h" or "--help" or "help"] => Help(ExitCodes.Ok),
+        _ => Help(ExitCodes.Usage),
+    };
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine("cutout: " + e.Message);
+    Console.Error.WriteLine("Try `cutout --help`.");
+    return ExitCodes.Usage;
+}
+catch (CutoutException e)
+{
+    Console.Error.WriteLine("cutout: " + e.Message);
+    return ExitCodes.SomeFailed;
+}
+
+static int Version()
+{
+    Console.WriteLine(typeof(BackgroundRemover).Assembly.GetName().Version);
+    return ExitCodes.Ok;
+}
+
+static int Help(int code)
+{
+    var text = """
+        cutout: remove the background of photos with a segmentation model (ONNX Runtime, CPU).
+
+        Commands:
+          cutout remove <files|folders|globs|-> [options]   cut out the subject (see `cutout remove --help`)
+          cutout eval --data DIR [--model M] [--json FILE] [--html FILE]
+                                                          IoU, Dice, MAE, boundary F and latency on images/ + masks/
+          cutout models list | pull isnet | path NAME      the shipped models and the optional IS-Net download
+        """;
+    (code == ExitCodes.Ok ? Console.Out : Console.Error).WriteLine(text);
+    return code;
+}

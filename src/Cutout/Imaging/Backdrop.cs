@@ -18,9 +18,6 @@ static class Backdrop
             $"Background '{background}' is not a colour (#rrggbb, #rgb, a CSS name), 'blur', or an image file.");
     }
 
-    public static bool IsKnownKeywordOrColour(string background) =>
-        background.Trim().Equals(Blur, StringComparison.OrdinalIgnoreCase) || CssColor.TryParse(background, out _);
-
     static byte[] Solid(SKColor color, int width, int height)
     {
         var rgba = GC.AllocateUninitializedArray<byte>(width * height * 4);

@@ -19,7 +19,7 @@ public sealed record ModelSpec
     [JsonPropertyName("resize")] public string Resize { get; init; } = "stretch";
     [JsonPropertyName("license")] public string? License { get; init; }
 
-    public bool OutputIsLogit => OutputKind.Equals("logit", StringComparison.OrdinalIgnoreCase);
+    [JsonIgnore] public bool OutputIsLogit => OutputKind.Equals("logit", StringComparison.OrdinalIgnoreCase);
 
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 

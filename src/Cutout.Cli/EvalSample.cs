@@ -1,0 +1,9 @@
+namespace Cutout.Cli;
+
+/// <summary>One evaluated image: its scores, timings, and small previews for the HTML report.</summary>
+sealed record EvalSample(string Name, string PhotoPath, SegmentationScore Score, double ModelMs, double TotalMs,
+                         byte[] PredictionThumbnail)
+{
+    /// <summary>The file-name part before the first '_' (the source collection), or the whole stem.</summary>
+    public string Prefix => Name.Split('_', 2)[0];
+}

@@ -1,0 +1,100 @@
+using System.Text.Json.Serialization;
+
+namespace Cutout.Cli;
+
+sealed record LatencyStats(
+    [property: JsonPropertyName("median")] double Median,
+    [property: JsonPropertyName("p95")] double P95)
+{
+    public static LatencyStats Of(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return new LatencyStats(Math.Round(Percentile(sorted, 0.5), 1), Math.Round(Percentile(sorted, 0.95), 1));
+    }
+
+    static double Percentile(double[] sorted, double q)
+    {
+        if (sorted.Length == 0) return 0;
+        var position = q * (sorted.Length - 1);
+        var lo = (int)Math.Floor(position);
+        var hi = Math.Min(lo + 1, sorted.Length - 1);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (position - lo);
+    }
+}
+
+/// <summary>Latency: the top-level median/p95 are end-to-end (read, decode, model, full-size matte, encode).</summary>
+sealed record Latency(
+    [property: JsonPropertyName("median")] double Median,
+    [property: JsonPropertyName("p95")] double P95,
+    [property: JsonPropertyName("model")] LatencyStats Model,
+    [property: JsonPropertyName("end_to_end")] LatencyStats EndToEnd);
+
+/// <summary>The figures `cutout eval` reports, for all images and for each file-name prefix.</summary>
+sealed record EvalFigures(
+    [property: JsonPropertyName("images")] int Images,
+    [property: JsonPropertyName("mean_iou")] double MeanIou,
+    [property: JsonPropertyName("dataset_iou")] double DatasetIou,
+    [property: JsonPropertyName("mean_dice")] double MeanDice,
+    [property: JsonPropertyName("mae")] double Mae,
+    [property: JsonPropertyName("boundary_f")] double BoundaryF,
+    [property: JsonPropertyName("latency_ms")] Latency LatencyMs)
+{
+    public static EvalFigures Of(IReadOnlyCollection<EvalSample> samples)
+    {
+        var model = LatencyStats.Of(samples.Select(s => s.ModelMs));
+        var total = LatencyStats.Of(samples.Select(s => s.TotalMs));
+        var union = samples.Sum(s => s.Score.Union);
+        return new EvalFigures(
+            samples.Count,
+            Round(samples.Average(s => s.Score.Iou)),
+            Round(union == 0 ? 1 : (double)samples.Sum(s => s.Score.Intersection) / union),
+            Round(samples.Average(s => s.Score.Dice)),
+            Round(samples.Average(s => s.Score.Mae)),
+            Round(samples.Average(s => s.Score.BoundaryF)),
+            new Latency(total.Median, total.P95, model, total));
+    }
+
+    static double Round(double value) => Math.Round(value, 4);
+}
+
+sealed record PerImage(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("iou")] double Iou,
+    [property: JsonPropertyName("dice")] double Dice,
+    [property: JsonPropertyName("mae")] double Mae,
+    [property: JsonPropertyName("boundary_f")] double BoundaryF,
+    [property: JsonPropertyName("model_ms")] double ModelMs,
+    [property: JsonPropertyName("total_ms")] double TotalMs);
+
+sealed record EvalReport(
+    [property: JsonPropertyName("model")] string Model,
+    [property: JsonPropertyName("model_path")] string ModelPath,
+    [property: JsonPropertyName("data")] string Data,
+    [property: JsonPropertyName("refine")] bool Refine,
+    [property: JsonPropertyName("threads")] int IntraOpThreads,
+    [property: JsonPropertyName("boundary_tolerance_px")] int BoundaryTolerancePx,
+    [property: JsonPropertyName("images")] int Images,
+    [property: JsonPropertyName("mean_iou")] double MeanIou,
+    [property: JsonPropertyName("dataset_iou")] double DatasetIou,
+    [property: JsonPropertyName("mean_dice")] double MeanDice,
+    [property: JsonPropertyName("mae")] double Mae,
+    [property: JsonPropertyName("boundary_f")] double BoundaryF,
+    [property: JsonPropertyName("latency_ms")] Latency LatencyMs,
+    [property: JsonPropertyName("by_prefix")] SortedDictionary<string, EvalFigures> ByPrefix,
+    [property: JsonPropertyName("per_image")] List<PerImage> PerImage,
+    [property: JsonPropertyName("machine")] string Machine,
+    [property: JsonPropertyName("date_utc")] string DateUtc)
+{
+    public static EvalReport Create(string model, string modelPath, string data, bool refine, int threads, List<EvalSample> samples)
+    {
+        var all = EvalFigures.Of(samples);
+        var byPrefix = new SortedDictionary<string, EvalFigures>(
+            samples.GroupBy(s => s.Prefix).ToDictionary(g => g.Key, g => EvalFigures.Of([.. g])), StringComparer.Ordinal);
+        var perImage = samples.Select(s => new PerImage(s.Name, Math.Round(s.Score.Iou, 4), Math.Round(s.Score.Dice, 4),
+            Math.Round(s.Score.Mae, 4), Math.Round(s.Score.BoundaryF, 4), Math.Round(s.ModelMs, 1), Math.Round(s.TotalMs, 1))).ToList();
+        return new EvalReport(model, modelPath, data, refine, threads, SegmentationScore.BoundaryTolerance, all.Images,
+            all.MeanIou, all.DatasetIou, all.MeanDice, all.Mae, all.BoundaryF, all.LatencyMs, byPrefix, perImage,
+            $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+            DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"));
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+
+namespace Cutout.Cli;
+
+/// <summary>`cutout remove`: one shared model, many images, never a half-written or overwritten input.</summary>
+static class RemoveCommand
+{
+    public static int Run(string[] args)
+    {
+        RemoveArgs parsed;
+        try { parsed = RemoveArgs.Parse(args); }
+        catch (HelpRequested)
+        {
+            Console.WriteLine(RemoveArgs.Usage);
+            return ExitCodes.Ok;
+        }
+
+        var threadsPerImage = Math.Max(1, Environment.ProcessorCount / parsed.Threads);
+        using var remover = BackgroundRemover.Load(parsed.Model, threadsPerImage);
+        return parsed.Inputs is ["-"] ? StdinToStdout(remover, parsed.Options) : Batch(remover, parsed);
+    }
+
+    static int StdinToStdout(BackgroundRemover remover, RemoveOptions options)
+    {
+        using var input = new MemoryStream();
+        Console.OpenStandardInput().CopyTo(input);
+        try
+        {
+            var result = remover.Remove(input.GetBuffer().AsSpan(0, (int)input.Length), options);
+            using var stdout = Console.OpenStandardOutput();
+            stdout.Write(result.Data);
+            return ExitCodes.Ok;
+        }
+        catch (CutoutException e)
+        {
+            Console.Error.WriteLine("cutout: stdin: " + e.Message);
+            return ExitCodes.SomeFailed;
+        }
+    }
+
+    static int Batch(BackgroundRemover remover, RemoveArgs args)
+    {
+        var (files, missing) = InputExpander.Expand(args.Inputs, args.Output);
+        foreach (var m in missing) Console.Error.WriteLine($"cutout: {m}: no such file, folder, or matching image");
+        var extension = OutputRenderer.Extension(args.Options.Mask ? OutputFormat.Png : args.Options.Format);
+        var claimed = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        int written = 0, skipped = 0, failed = missing.Count;
+
+        BatchProgress.Run(files.Count, progress =>
+            Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = args.Threads }, file =>
+            {
+                var output = Path.GetFullPath(Path.Combine(args.Output, file.RelativeStem + extension));
+                var outcome = Process(remover, args, file.Path, output, claimed, progress);
+                switch (outcome)
+                {
+                    case Outcome.Written: Interlocked.Increment(ref written); break;
+                    case Outcome.Skipped: Interlocked.Increment(ref skipped); break;
+                    default: Interlocked.Increment(ref failed); break;
+                }
+            }));
+
+        Console.Error.WriteLine($"cutout: {written} written, {skipped} skipped, {failed} failed; output in {Path.GetFullPath(args.Output)}");
+        return failed > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+    }
+
+    enum Outcome { Written, Skipped, Failed }
+
+    static Outcome Process(BackgroundRemover remover, RemoveArgs args, string input, string output,
+                           ConcurrentDictionary<string, string> claimed, BatchProgress progress)
+    {
+        if (string.Equals(input, output, StringComparison.Ordinal))
+            return Fail(progress, input, "the output would overwrite the input; choose another -o folder or --format");
+        if (!claimed.TryAdd(output, input))
+            return Fail(progress, input, $"{claimed[output]} already writes {output}");
+        if (File.Exists(output) && !args.Overwrite)
+        {
+            progress.Skipped(input, output);
+            return Outcome.Skipped;
+        }
+        try
+        {
+            var result = remover.Remove(File.ReadAllBytes(input), args.Options);
+            AtomicFile.Write(output, result.Data);
+            progress.Written(input, output, result.TotalTime);
+            return Outcome.Written;
+        }
+        catch (Exception e) when (e is CutoutException or IOException or UnauthorizedAccessException)
+        {
+            return Fail(progress, input, e.Message);
+        }
+    }
+
+    static Outcome Fail(BatchProgress progress, string input, string reason)
+    {
+        progress.Failed(input, reason);
+        return Outcome.Failed;
+    }
+}
