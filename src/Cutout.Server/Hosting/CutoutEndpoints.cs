@@ -25,8 +25,7 @@ internal static class CutoutEndpoints
             .WithSummary("Remove the background from one image.")
             .WithDescription("Send the image as a multipart field 'file' or as the raw request body. " +
                              "Options go in the query string or as form fields.")
-            .Accepts<IFormFile>("multipart/form-data")
-            .Accepts<byte[]>("image/png", "image/jpeg", "image/webp", "image/bmp", "image/gif", "application/octet-stream")
+            .AddOpenApiOperationTransformer(RemoveRequestBody.Describe)
             .Produces(StatusCodes.Status200OK, contentType: "image/png", additionalContentTypes: ["image/webp", "image/jpeg"])
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

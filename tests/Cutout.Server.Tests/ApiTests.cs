@@ -1,0 +1,205 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cutout.Server.Tests.Infrastructure;
+using SkiaSharp;
+using Xunit;
+
+namespace Cutout.Server.Tests;
+
+/// <summary>The HTTP API on the test model (the shipped default unless CUTOUT_TEST_MODEL says otherwise).</summary>
+public sealed class ApiTests(ApiTests.Server server) : IClassFixture<ApiTests.Server>
+{
+    public sealed class Server : IAsyncLifetime
+    {
+        public RunningServer Running { get; private set; } = null!;
+        public HttpClient Client => Running.Client;
+        public async Task InitializeAsync() => Running = await RunningServer.StartAsync();
+        public async Task DisposeAsync() => await Running.DisposeAsync();
+    }
+
+    HttpClient Client => server.Client;
+
+    static void AssertCutOut(SKBitmap result)
+    {
+        Assert.Equal(512, result.Width);
+        Assert.Equal(512, result.Height);
+        Assert.True(result.GetPixel(300, 20).Alpha < 40, $"wall above the head should be transparent: {result.GetPixel(300, 20)}");
+        Assert.True(result.GetPixel(500, 60).Alpha < 40, $"wall right of the shuttle should be transparent: {result.GetPixel(500, 60)}");
+        Assert.True(result.GetPixel(225, 120).Alpha > 215, $"the face should be opaque: {result.GetPixel(225, 120)}");
+        Assert.True(result.GetPixel(150, 400).Alpha > 215, $"the suit should be opaque: {result.GetPixel(150, 400)}");
+    }
+
+    [Fact]
+    public async Task Multipart_upload_returns_a_png_with_a_transparent_background()
+    {
+        using var response = await Client.PostAsync("/api/remove", Images.Form(Images.Astronaut));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("astronaut-cutout.png", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Contains("model;dur=", string.Join(",", response.Headers.GetValues("Server-Timing")));
+        using var result = Images.Decode(await response.Content.ReadAsByteArrayAsync());
+        AssertCutOut(result);
+    }
+
+    [Fact]
+    public async Task Raw_body_upload_works_like_multipart()
+    {
+        using var response = await Client.PostAsync("/api/remove", Images.Raw(Images.Astronaut, "application/octet-stream"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image-cutout.png", response.Content.Headers.ContentDisposition?.FileNameStar);
+        using var result = Images.Decode(await response.Content.ReadAsByteArrayAsync());
+        AssertCutOut(result);
+    }
+
+    [Theory]
+    [InlineData("webp", "image/webp", SKEncodedImageFormat.Webp)]
+    [InlineData("jpeg", "image/jpeg", SKEncodedImageFormat.Jpeg)]
+    [InlineData("jpg", "image/jpeg", SKEncodedImageFormat.Jpeg)]
+    [InlineData("png", "image/png", SKEncodedImageFormat.Png)]
+    public async Task Format_picks_the_encoding_and_content_type(string format, string contentType, SKEncodedImageFormat encoded)
+    {
+        using var response = await Client.PostAsync($"/api/remove?format={format}", Images.Raw(Images.Astronaut));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var codec = SKCodec.Create(new SKMemoryStream(bytes));
+        Assert.Equal(encoded, codec.EncodedFormat);
+    }
+
+    [Fact]
+    public async Task Mask_returns_the_mask_alone()
+    {
+        using var response = await Client.PostAsync("/api/remove?mask=true", Images.Raw(Images.Astronaut));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        using var mask = Images.Decode(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(512, mask.Width);
+        Assert.True(mask.GetPixel(300, 20).Red < 40, "background is dark in the mask");
+        Assert.True(mask.GetPixel(225, 120).Red > 215, "subject is bright in the mask");
+        Assert.Equal(255, mask.GetPixel(300, 20).Alpha);
+    }
+
+    [Theory]
+    [InlineData("%23ff0000")]
+    [InlineData("ff0000")]
+    [InlineData("red")]
+    public async Task Colour_background_fills_the_background(string bg)
+    {
+        using var response = await Client.PostAsync($"/api/remove?bg={bg}", Images.Raw(Images.Astronaut));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var result = Images.Decode(await response.Content.ReadAsByteArrayAsync());
+        var wall = result.GetPixel(300, 20);
+        Assert.Equal(255, wall.Alpha);
+        Assert.True(wall.Red > 200 && wall.Green < 60 && wall.Blue < 60, $"expected red, got {wall}");
+    }
+
+    [Fact]
+    public async Task Options_also_come_as_form_fields()
+    {
+        var form = Images.Form(Images.Astronaut, "me.png", ("bg", "#0000ff"), ("format", "jpeg"));
+        using var response = await Client.PostAsync("/api/remove", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("me-cutout.jpg", response.Content.Headers.ContentDisposition?.FileNameStar);
+        using var result = Images.Decode(await response.Content.ReadAsByteArrayAsync());
+        var wall = result.GetPixel(300, 20);
+        Assert.True(wall.Blue > 200 && wall.Red < 60, $"expected blue, got {wall}");
+    }
+
+    [Fact]
+    public async Task Blur_background_is_opaque()
+    {
+        using var response = await Client.PostAsync("/api/remove?bg=blur", Images.Raw(Images.Astronaut));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var result = Images.Decode(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(255, result.GetPixel(300, 20).Alpha);
+        Assert.Equal(255, result.GetPixel(5, 5).Alpha);
+    }
+
+    [Fact]
+    public async Task Refine_keeps_the_cut_out()
+    {
+        using var response = await Client.PostAsync("/api/remove?refine=true", Images.Raw(Images.Astronaut));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var result = Images.Decode(await response.Content.ReadAsByteArrayAsync());
+        AssertCutOut(result);
+    }
+
+    [Fact]
+    public async Task Crop_returns_a_smaller_image_around_the_subject()
+    {
+        using var response = await Client.PostAsync("/api/remove?crop", Images.Raw(Images.Astronaut));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var result = Images.Decode(await response.Content.ReadAsByteArrayAsync());
+        Assert.True(result.Width < 512 || result.Height < 512, $"cropped to {result.Width}x{result.Height}");
+        Assert.True(result.Width > 100 && result.Height > 100);
+    }
+
+    [Fact]
+    public async Task A_truncated_image_is_a_bad_request()
+    {
+        using var response = await Client.PostAsync("/api/remove", Images.Raw(Images.Astronaut[..4000]));
+        var detail = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.NotEmpty(detail);
+    }
+
+    [Fact]
+    public async Task Models_lists_the_default_model()
+    {
+        var list = await Client.GetFromJsonAsync<JsonElement>("/api/models");
+        var defaultName = list.GetProperty("default").GetString();
+        Assert.False(string.IsNullOrEmpty(defaultName));
+        var models = list.GetProperty("models").EnumerateArray().ToList();
+        Assert.Contains(models, m => m.GetProperty("name").GetString() == "isnet");
+        Assert.DoesNotContain("path", list.GetRawText(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Naming_the_default_model_works()
+    {
+        var list = await Client.GetFromJsonAsync<JsonElement>("/api/models");
+        var name = list.GetProperty("default").GetString();
+        using var response = await Client.PostAsync($"/api/remove?model={name}", Images.Raw(Images.Astronaut));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("no-such-model")]
+    [InlineData("..%2F..%2Fetc%2Fpasswd")]
+    [InlineData("%2Ftmp%2Fx.onnx")]
+    public async Task Unknown_models_and_paths_are_refused(string model)
+    {
+        using var response = await Client.PostAsync($"/api/remove?model={model}", Images.Raw(Images.Astronaut));
+        var detail = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("/api/models", detail);
+    }
+
+    [Fact]
+    public async Task Memory_stays_flat_over_repeated_inferences()
+    {
+        var image = Images.Png(320, 240);
+        async Task Run(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                using var response = await Client.PostAsync("/api/remove", Images.Raw(image));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+        }
+
+        await Run(10);   // warm up: model loaded, pools filled
+        var before = Settle();
+        await Run(40);
+        var after = Settle();
+        Assert.True(after - before < 40L * 1024 * 1024, $"managed heap grew by {(after - before) / 1024 / 1024} MB over 40 requests");
+    }
+
+    static long Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}

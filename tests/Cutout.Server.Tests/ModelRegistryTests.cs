@@ -1,0 +1,65 @@
+using System.Net;
+using Cutout.Server.Models;
+using Cutout.Server.Tests.Infrastructure;
+using Xunit;
+
+namespace Cutout.Server.Tests;
+
+public sealed class ModelRegistryTests
+{
+    [Fact]
+    public async Task Each_model_is_loaded_once_and_shared_by_concurrent_requests()
+    {
+        var loads = 0;
+        await using var server = await RunningServer.StartAsync(["Cutout:MaxQueueLength=100"], _ =>
+        {
+            Interlocked.Increment(ref loads);
+            Thread.Sleep(200);   // a slow load, so the requests overlap it
+            return new EchoModel();
+        });
+        var image = Images.Png(32, 32);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(_ => server.Client.PostAsync("/api/remove", Images.Raw(image))));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, loads);
+    }
+
+    [Fact]
+    public void A_failed_load_is_retried_by_the_next_request()
+    {
+        var attempts = 0;
+        using var registry = new ModelRegistry(_ => ++attempts == 1 ? throw new IOException("disk hiccup") : new EchoModel());
+        Assert.Throws<IOException>(() => registry.Get("m"));
+        Assert.NotNull(registry.Get("m"));
+        Assert.Same(registry.Get("m"), registry.Get("M"));
+        Assert.True(registry.IsLoaded("m"));
+    }
+
+    [Fact]
+    public async Task Server_memory_stays_flat_across_thousands_of_requests()
+    {
+        await using var server = await RunningServer.StartAsync(loader: _ => new EchoModel());
+        var image = Images.Png(128, 128);
+        async Task Run(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                using var response = await server.Client.PostAsync("/api/remove", Images.Raw(image));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+        }
+
+        await Run(200);
+        var before = Settle();
+        await Run(2000);
+        var after = Settle();
+        Assert.True(after - before < 8L * 1024 * 1024, $"managed heap grew by {(after - before) / 1024} KB over 2000 requests");
+    }
+
+    static long Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}
