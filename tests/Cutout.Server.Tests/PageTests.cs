@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+using Cutout.Server.Tests.Infrastructure;
+using Cutout.Tests;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+using Xunit;
+
+namespace Cutout.Server.Tests;
+
+/// <summary>The page at / in a real browser against a real server on the test model.</summary>
+public sealed class PageTests(PageTests.Fixture fixture) : IClassFixture<PageTests.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public RunningServer Server { get; private set; } = null!;
+        public IPlaywright Playwright { get; private set; } = null!;
+        public IBrowser Browser { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            if (!Infrastructure.Browser.IsAvailable) return;
+            Server = await RunningServer.StartAsync();
+            Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+            Browser = await Infrastructure.Browser.LaunchAsync(Playwright);
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (Browser != null) await Browser.DisposeAsync();
+            Playwright?.Dispose();
+            if (Server != null) await Server.DisposeAsync();
+        }
+    }
+
+    static readonly string Screenshots = Path.Combine(TestPaths.RepoRoot, "artifacts", "screenshots");
+
+    async Task<(IBrowserContext Context, IPage Page, List<string> Problems)> OpenAsync()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") problems.Add(m.Text); };
+        page.PageError += (_, e) => problems.Add(e);
+        await page.GotoAsync(fixture.Server.BaseAddress.ToString());
+        return (context, page, problems);
+    }
+
+    static Task<int[]> PixelAsync(IPage page, int x, int y) => page.EvaluateAsync<int[]>(
+        "([x, y]) => Array.from(document.getElementById('result').getContext('2d').getImageData(x, y, 1, 1).data)",
+        new[] { x, y });
+
+    static Task WaitForResultAsync(IPage page) => page.WaitForFunctionAsync(
+        "() => !document.getElementById('download').disabled && document.getElementById('result').width > 0",
+        null, new() { Timeout = 120_000 });
+
+    [BrowserFact]
+    public async Task Upload_see_the_cut_out_change_the_background_and_download()
+    {
+        var (context, page, problems) = await OpenAsync();
+        await using var _ = context;
+        await Expect(page).ToHaveTitleAsync(new Regex("Cutout"));
+
+        await page.SetInputFilesAsync("#file", TestPaths.Astronaut);
+        await Expect(page.Locator("#working")).ToBeVisibleAsync();   // the working state shows while it runs
+        await WaitForResultAsync(page);
+        await Expect(page.Locator("#working")).ToBeHiddenAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("Done in");
+
+        // Transparent over the checkerboard: the wall is see-through, the subject opaque.
+        var size = await page.EvaluateAsync<int[]>("() => [document.getElementById('result').width, document.getElementById('result').height]");
+        Assert.Equal(new[] { 512, 512 }, size);
+        Assert.True((await PixelAsync(page, 300, 20))[3] < 40, "the wall above the head is transparent");
+        Assert.True((await PixelAsync(page, 500, 60))[3] < 40, "the wall right of the shuttle is transparent");
+        Assert.True((await PixelAsync(page, 225, 120))[3] > 215, "the face is opaque");
+        Assert.True((await PixelAsync(page, 150, 400))[3] > 215, "the suit is opaque");
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "page.png"), FullPage = true });
+
+        // A colour background, picked with the colour input.
+        await page.FillAsync("#colour", "#00c853");
+        await Expect(page.Locator("#bg-colour")).ToBeCheckedAsync();
+        var wallPixel = await PixelAsync(page, 300, 20);
+        Assert.Equal(new[] { 0, 200, 83, 255 }, wallPixel);
+        var face = await PixelAsync(page, 225, 120);
+        Assert.False(face[0] == 0 && face[1] == 200 && face[2] == 83, "the face keeps its own colour");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "page-colour.png"), FullPage = true });
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download"));
+        Assert.Equal("astronaut-cutout.png", download.SuggestedFilename);
+        var saved = Path.Combine(Path.GetTempPath(), $"cutout-download-{Guid.NewGuid():N}.png");
+        await download.SaveAsAsync(saved);
+        try
+        {
+            using var image = Images.Decode(await File.ReadAllBytesAsync(saved));
+            Assert.Equal(512, image.Width);
+            var wall = image.GetPixel(300, 20);
+            Assert.Equal((byte)0, wall.Red);
+            Assert.Equal((byte)200, wall.Green);
+            Assert.Equal((byte)83, wall.Blue);
+            Assert.Equal((byte)255, wall.Alpha);
+            Assert.Equal((byte)255, image.GetPixel(225, 120).Alpha);
+        }
+        finally
+        {
+            File.Delete(saved);
+        }
+
+        // The before/after slider view.
+        await page.ClickAsync("label[for=view-slider]");
+        await Expect(page.Locator("#slider-view")).ToBeVisibleAsync();
+        await page.FillAsync("#slider", "30");
+        await Expect(page.Locator("#compare-after")).ToHaveAttributeAsync("style", new Regex(@"inset\(0px 0px 0px 30%\)"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "page-slider.png"), FullPage = true });
+
+        Assert.Empty(problems);
+    }
+
+    [BrowserFact]
+    public async Task A_file_that_is_not_an_image_gets_an_error_in_plain_words()
+    {
+        var (context, page, _) = await OpenAsync();
+        await using var __ = context;
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = "hello"u8.ToArray() });
+        await Expect(page.Locator("#error")).ToBeVisibleAsync();
+        await Expect(page.Locator("#error")).ToContainTextAsync("Not an image");
+        await Expect(page.Locator("#working")).ToBeHiddenAsync();
+        await Expect(page.Locator("#download")).ToBeDisabledAsync();
+    }
+
+    [BrowserFact]
+    public async Task Every_control_has_a_label_and_the_file_picker_is_reachable_by_keyboard()
+    {
+        var (context, page, _) = await OpenAsync();
+        await using var __ = context;
+        var unlabelled = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('input, select, button')]" +
+            ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim())" +
+            ".map(e => e.id || e.outerHTML)");
+        Assert.Empty(unlabelled);
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("file", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+    }
+}
