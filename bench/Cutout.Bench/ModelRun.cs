@@ -1,0 +1,85 @@
+using System.Diagnostics;
+
+namespace Cutout.Bench;
+
+/// <summary>Every figure for one model, measured in this process run.</summary>
+sealed class ModelRun
+{
+    public required string Name { get; init; }
+    public required string Path { get; init; }
+    public required int InputWidth { get; init; }
+    public required int InputHeight { get; init; }
+    public required double FileMb { get; init; }
+    public required double LoadMs { get; init; }
+    public required MachineLimit.Flops Flops { get; init; }
+    public required InProcess.EndToEnd OneMp { get; init; }
+    public required InProcess.EndToEnd OneMpNoRefine { get; init; }
+    public required InProcess.EndToEnd TwelveMp { get; init; }
+    public required CliRuns.Batch Folder { get; init; }
+    public CliRuns.Batch? FolderThreads2 { get; init; }
+    public required CliRuns.Memory Memory12Mp { get; init; }
+    public required CliRuns.Memory Memory12MpRefine { get; init; }
+    public required ServeSummary Serve { get; init; }
+    public List<InProcess.SessionVariant> Variants { get; init; } = [];
+
+    public sealed record ServeSummary(int Requests, int Concurrency, double Seconds, Stats LatencyMs, int Ok, double PeakRssMb)
+    {
+        public double RequestsPerSecond => Requests / Seconds;
+    }
+
+    static readonly Cutout.RemoveOptions Refine = new() { Refine = true };
+
+    public static async Task<ModelRun> MeasureAsync(string model, int runs, int folderCount, int serveRequests, Options options,
+                                                    Fixtures fixtures, IDictionary<string, string> env, bool variants, bool threads2)
+    {
+        var path = Cutout.ModelCatalog.ResolvePath(model);
+        Console.WriteLine($"== {model}: {path}");
+        var clock = Stopwatch.StartNew();
+        using var remover = Cutout.BackgroundRemover.Load(model);
+        var load = clock.Elapsed.TotalMilliseconds;
+        var spec = remover.Spec;
+
+        var flops = MachineLimit.CountFlops(path, spec, fixtures.Root);
+        Console.WriteLine($"  {flops.TotalGflop:0.00} GFLOP per image");
+        var oneMp = InProcess.Measure(remover, fixtures.Jpeg1Mp, Refine, runs);
+        Console.WriteLine($"  1 MP end to end median {oneMp.TotalMs.Median:0} ms (model {oneMp.ModelMs.Median:0} ms)");
+        var oneMpPlain = InProcess.Measure(remover, fixtures.Jpeg1Mp, new Cutout.RemoveOptions(), Math.Max(2, runs / 2));
+        var twelve = InProcess.Measure(remover, fixtures.Jpeg12Mp, Refine, Math.Max(2, runs / 2));
+        Console.WriteLine($"  12 MP end to end median {twelve.TotalMs.Median:0} ms");
+        var variantList = variants ? InProcess.Variants(path, spec, runs) : [];
+        foreach (var v in variantList) Console.WriteLine($"  variant {v.Name}: {v.LatencyMs.Median:0.0} ms, {v.ImagesPerSecond:0.00} img/s");
+        remover.Dispose();   // free its memory before the children start
+
+        var folder = CliRuns.Folder(model, fixtures.Folder, folderCount, 1, fixtures.Root, env);
+        Console.WriteLine($"  cutout remove folder: {folder.Images} in {folder.WallSeconds:0.0} s = {folder.ImagesPerSecond:0.00} img/s");
+        var folder2 = threads2 && Environment.ProcessorCount > 1
+            ? CliRuns.Folder(model, fixtures.Folder, folderCount, Environment.ProcessorCount, fixtures.Root, env)
+            : null;
+        if (folder2 != null) Console.WriteLine($"  ... --threads {folder2.Threads}: {folder2.ImagesPerSecond:0.00} img/s");
+        var mem = CliRuns.PeakMemory(model, fixtures.Jpeg12Mp, [], fixtures.Root, env);
+        var memRefine = CliRuns.PeakMemory(model, fixtures.Jpeg12Mp, ["--refine"], fixtures.Root, env);
+        Console.WriteLine($"  12 MP peak RSS {mem.PeakRssMb:0} MB, with --refine {memRefine.PeakRssMb:0} MB");
+        var serve = await ServeAsync(model, fixtures, env, serveRequests, options.ServeConcurrency);
+        Console.WriteLine($"  serve: {serve.RequestsPerSecond:0.00} req/s, p50 {serve.LatencyMs.Median:0} ms, p99 {serve.LatencyMs.P99:0} ms");
+
+        return new ModelRun
+        {
+            Name = model, Path = path, InputWidth = spec.Width, InputHeight = spec.Height,
+            FileMb = new FileInfo(path).Length / 1048576.0, LoadMs = load, Flops = flops,
+            OneMp = oneMp, OneMpNoRefine = oneMpPlain, TwelveMp = twelve, Folder = folder, FolderThreads2 = folder2,
+            Memory12Mp = mem, Memory12MpRefine = memRefine, Serve = serve, Variants = variantList,
+        };
+    }
+
+    static async Task<ServeSummary> ServeAsync(string model, Fixtures fixtures, IDictionary<string, string> env, int requests, int concurrency)
+    {
+        var body = await File.ReadAllBytesAsync(fixtures.Jpeg1Mp);
+        await using var server = await ServeRuns.StartAsync(model, env);
+        await server.PostAsync(-1, "warm-up", body);   // loads the model
+        var clock = Stopwatch.StartNew();
+        var outcomes = await server.LoadAsync(requests, concurrency, _ => ("1mp", body));
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new ServeSummary(requests, concurrency, seconds, Stats.Of(outcomes.Select(o => o.Ms)),
+            outcomes.Count(o => o.Status == 200), server.PeakRssKb / 1024.0);
+    }
+}

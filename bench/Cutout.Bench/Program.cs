@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Cutout;
+using Cutout.Bench;
+
+Options options;
+try { options = Options.Parse(args); }
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine("cutout-bench: " + e.Message);
+    Console.Error.WriteLine(Options.Usage);
+    return 2;
+}
+
+var repo = Repo.Root;
+// Shipped models are read from the repository's models/ (the copy next to this build may predate them).
+if (Environment.GetEnvironmentVariable("CUTOUT_MODELS") is not { Length: > 0 })
+    Environment.SetEnvironmentVariable("CUTOUT_MODELS", Path.Combine(repo, "models"));
+var env = new Dictionary<string, string> { ["CUTOUT_MODELS"] = Environment.GetEnvironmentVariable("CUTOUT_MODELS")! };
+var work = options.Work ?? Path.Combine(Path.GetTempPath(), "cutout-bench");
+var resultsFile = options.Results ?? Path.Combine(repo, "bench", "results.md");
+var data = Environment.GetEnvironmentVariable("CUTOUT_DATA") is { Length: > 0 } d ? d : Path.Combine(repo, "..", "shared", "data");
+
+var cpu = MachineLimit.ReadCpu();
+Console.WriteLine($"cpu: {cpu.Model}, {cpu.Cores} cores at {cpu.MHz} MHz, avx512={cpu.Avx512}, load {cpu.LoadAverage}");
+
+switch (options.Command)
+{
+    case "flops":
+    {
+        foreach (var name in new[] { options.Model, options.Reference }.OfType<string>())
+        {
+            var path = ModelCatalog.ResolvePath(name);
+            var spec = ModelSpec.Read(ModelCatalog.SidecarPath(path));
+            var flops = MachineLimit.CountFlops(path, spec, work);
+            Console.WriteLine($"{name}: {spec.Width}x{spec.Height}, {flops.TotalGflop:0.00} GFLOP ({flops.ConvAndMatMulGflop:0.00} conv/matmul) in {flops.Nodes} nodes");
+            foreach (var (op, g) in flops.GflopByOp.OrderByDescending(p => p.Value).Take(8)) Console.WriteLine($"  {op}: {g:0.000}");
+        }
+        var best = MachineLimit.MeasurePeak(2048, Environment.ProcessorCount, 5);
+        Console.WriteLine($"peak fp32 MatMul: best {best.BestGflops:0.0} GFLOP/s, median {best.MedianGflops:0.0}; theoretical {cpu.TheoreticalGflops:0}");
+        return 0;
+    }
+
+    case "soak":
+    {
+        var fixtures = Fixtures.Create(work, repo, data, folderCount: 0);
+        var soak = await Soak.RunAsync(options, fixtures, env);
+        Report.Write(resultsFile, "soak", Report.Soak(soak, cpu, options));
+        await File.WriteAllTextAsync(Path.Combine(repo, "bench", "results", "soak.json"), JsonSerializer.Serialize(soak, Report.Json));
+        Console.WriteLine(Report.Soak(soak, cpu, options));
+        return soak.Unanswered == 0 && soak.UnexpectedStatuses == 0 ? 0 : 1;
+    }
+
+    default:
+    {
+        var clock = Stopwatch.StartNew();
+        var fixtures = Fixtures.Create(work, repo, data, Math.Max(options.FolderCount, options.ReferenceFolderCount));
+        Console.WriteLine($"fixtures in {fixtures.Root}: {fixtures.FolderSource}");
+        var peak = MachineLimit.MeasurePeak(2048, Environment.ProcessorCount, 5);
+        Console.WriteLine($"peak fp32 MatMul 2048^3: best {peak.BestGflops:0.0} GFLOP/s");
+        var runs = new List<ModelRun>();
+        runs.Add(await ModelRun.MeasureAsync(options.Model, options.Runs, options.FolderCount, options.ServeRequests, options, fixtures, env,
+            variants: !options.SkipVariants, threads2: true));
+        if (options.Reference != null)
+            runs.Add(await ModelRun.MeasureAsync(options.Reference, options.ReferenceRuns, options.ReferenceFolderCount,
+                options.ReferenceServeRequests, options, fixtures, env, variants: false, threads2: false));
+        var markdown = Report.All(runs, cpu, peak, fixtures, options, clock.Elapsed);
+        Report.Write(resultsFile, "all", markdown);
+        Directory.CreateDirectory(Path.Combine(repo, "bench", "results"));
+        await File.WriteAllTextAsync(Path.Combine(repo, "bench", "results", "bench.json"),
+            JsonSerializer.Serialize(new { cpu, peak, runs, finished = DateTime.UtcNow }, Report.Json));
+        Console.WriteLine(markdown);
+        return 0;
+    }
+}
+
+static class Repo
+{
+    public static string Root { get; } = Find();
+
+    static string Find()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Cutout.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("Cutout.slnx not found above the current folder");
+    }
+}
