@@ -1,85 +1,91 @@
-using Cutout.Training.Models;
 using Cutout.Training.Models.Blocks;
 using Cutout.Training.Models.Decoders;
 using Cutout.Training.Models.Encoders;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
-namespace Cutout.Training.Onnx;
+namespace Cutout.Training.Models;
 
-/// <summary>Writes our model building blocks as ONNX nodes, one method per block, mirroring their forward().</summary>
-public sealed class ModelWriter(LayerWriter layers)
+/// <summary>
+/// Walks our building blocks layer by layer in forward order, mirroring their forward() methods, and hands each layer to a
+/// visitor: the ONNX exporter and the summary table share this one description of the graph.
+/// </summary>
+public sealed class ModelWalker<T>(ILayerVisitor<T> v)
 {
-    /// <summary>The whole U-Net: normalisation, encoder, decoder, head, and a Sigmoid named <paramref name="output"/>.</summary>
-    public string Unet(string x, Unet model, string output)
+    /// <summary>The whole U-Net up to the sigmoid (normalisation, encoder, decoder, head, sigmoid).</summary>
+    public T Unet(T x, Unet model)
     {
-        var normalized = layers.SubtractMean(x, model.normalize.MeanValues);
+        var normalized = v.SubtractMean(x, model.normalize.MeanValues, "normalize");
         var features = Encoder(normalized, model.encoder);
         var decoded = Decoder(features, model.decoder);
-        return layers.Sigmoid(layers.Conv(decoded, model.head), output);
+        return v.Sigmoid(v.Conv(decoded, model.head, null, "final_conv"), "sigmoid");
     }
 
-    public string[] Encoder(string x, Encoder encoder) => encoder switch
+    public T[] Encoder(T x, Encoder encoder) => encoder switch
     {
         ResNet18Encoder r => ResNet18(x, r),
-        Vgg16Encoder v => Vgg16(x, v),
-        _ => throw new NotSupportedException($"no ONNX writer for encoder {encoder.GetType().Name}"),
+        Vgg16Encoder g => Vgg16(x, g),
+        _ => throw new NotSupportedException($"no layer walk for encoder {encoder.GetType().Name}"),
     };
 
-    string[] ResNet18(string x, ResNet18Encoder e)
+    T[] ResNet18(T x, ResNet18Encoder e)
     {
-        var f1 = layers.Relu(layers.Conv(x, e.conv1, e.bn1));
-        var y = layers.MaxPool(f1, 3, 2, 1);
-        var features = new List<string> { f1 };
+        var f1 = v.Relu(v.Conv(x, e.conv1, e.bn1, "conv1"), "relu1");
+        var y = v.MaxPool(f1, 3, 2, 1, "maxpool");
+        var features = new List<T> { f1 };
         for (int stage = 1; stage <= 4; stage++)
         {
-            foreach (var block in e.Blocks(stage)) y = BasicBlock(y, block);
+            int i = 0;
+            foreach (var block in e.Blocks(stage)) y = BasicBlock(y, block, $"layer{stage}.{i++}");
             features.Add(y);
         }
         return features.ToArray();
     }
 
-    string BasicBlock(string x, BasicBlock b)
+    T BasicBlock(T x, BasicBlock b, string name)
     {
-        var y = layers.Relu(layers.Conv(x, b.conv1, b.bn1));
-        y = layers.Conv(y, b.conv2, b.bn2);
-        var shortcut = b.downsample is null ? x : layers.Conv(x, b.ShortcutConv!, b.ShortcutBn!);
-        return layers.Relu(layers.Add(y, shortcut));
+        var y = v.Relu(v.Conv(x, b.conv1, b.bn1, name + ".conv1"), name + ".relu1");
+        y = v.Conv(y, b.conv2, b.bn2, name + ".conv2");
+        var shortcut = b.downsample is null ? x : v.Conv(x, b.ShortcutConv!, b.ShortcutBn!, name + ".downsample");
+        return v.Relu(v.Add(y, shortcut, name + ".add"), name + ".relu2");
     }
 
-    string[] Vgg16(string x, Vgg16Encoder e)
+    T[] Vgg16(T x, Vgg16Encoder e)
     {
-        var taps = new string[5];
+        var taps = new T[5];
         var y = x;
         for (int b = 0; b < 5; b++)
         {
+            int conv = 0;
             foreach (var layer in e.blocks[b].children())
                 y = layer switch
                 {
-                    Conv2d conv => layers.Conv(y, conv),
-                    ReLU => layers.Relu(y),
-                    _ => throw new NotSupportedException($"no ONNX writer for {layer.GetType().Name} in VGG16"),
+                    Conv2d c => v.Conv(y, c, null, $"block{b + 1}_conv{++conv}"),
+                    ReLU => v.Relu(y, $"block{b + 1}_conv{conv}_relu"),
+                    _ => throw new NotSupportedException($"no layer walk for {layer.GetType().Name} in VGG16"),
                 };
             taps[b] = y;
-            y = layers.MaxPool(y, 2, 2, 0);
+            y = v.MaxPool(y, 2, 2, 0, $"block{b + 1}_pool");
         }
         return [taps[1], taps[2], taps[3], taps[4], y];
     }
 
-    public string Decoder(string[] features, UnetDecoder d)
+    public T Decoder(T[] features, UnetDecoder d)
     {
         var x = features[^1];
         if (d.center is not null)
-            foreach (var block in d.center.children().Cast<Conv3x3BnReLU>()) x = ConvBnRelu(x, block);
+        {
+            int i = 0;
+            foreach (var block in d.center.children().Cast<Conv3x3BnReLU>()) x = ConvBnRelu(x, block, $"center_block{++i}");
+        }
         for (int i = 0; i < d.blocks.Count; i++)
         {
             int skipIndex = features.Length - 2 - i;
-            var up = layers.Upsample2x(x);
-            var joined = skipIndex >= 0 ? layers.Concat(up, features[skipIndex]) : up;
-            x = ConvBnRelu(ConvBnRelu(joined, d.blocks[i].conv1), d.blocks[i].conv2);
+            var up = v.Upsample2x(x, $"decoder_stage{i}_upsampling");
+            var joined = skipIndex >= 0 ? v.Concat(up, features[skipIndex], $"decoder_stage{i}_concat") : up;
+            x = ConvBnRelu(ConvBnRelu(joined, d.blocks[i].conv1, $"decoder_stage{i}a"), d.blocks[i].conv2, $"decoder_stage{i}b");
         }
         return x;
     }
 
-    string ConvBnRelu(string x, Conv3x3BnReLU block) => layers.Relu(layers.Conv(x, block.conv, block.bn));
+    T ConvBnRelu(T x, Conv3x3BnReLU block, string name) => v.Relu(v.Conv(x, block.conv, block.bn, name + "_conv"), name + "_relu");
 }

@@ -55,7 +55,10 @@ public static class OnnxExporter
             var g = new OnnxGraphBuilder(fp16);
             g.Graph.Name = model.Architecture;
             g.Graph.Inputs.Add(OnnxValueInfo.Tensor(InputName, "N", 3L, (long)height, (long)width));
-            new ModelWriter(new LayerWriter(g, foldBatchNorm)).Unet(InputName, unet, OutputName);
+            var last = new ModelWalker<string>(new LayerWriter(g, foldBatchNorm)).Unet(InputName, unet);
+            var lastNode = g.Graph.Nodes[^1];
+            if (lastNode.Outputs[0] != last) throw new InvalidOperationException("the graph's last node is not its result");
+            lastNode.Outputs[0] = OutputName;
             g.Graph.Outputs.Add(OnnxValueInfo.Tensor(OutputName, "N", 1L, (long)height, (long)width));
             return new OnnxModel { Graph = g.Graph, OpsetVersion = 17, IrVersion = 8 };
         }

@@ -1,0 +1,52 @@
+using Cutout.Train;
+using Cutout.Training.Models;
+using Xunit;
+using static Cutout.Training.Tests.Onnx.ExportFixtures;
+
+namespace Cutout.Training.Tests.Onnx;
+
+/// <summary><c>cutout-train export</c> from a checkpoint saved the way training saves it (Module.save).</summary>
+public sealed class ExportCommandTests : IDisposable
+{
+    readonly string dir = Directory.CreateTempSubdirectory("cutout-export-cmd-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    [Fact]
+    public void Exports_a_checkpoint_to_onnx_and_sidecar_that_match_the_weights()
+    {
+        var checkpoint = Path.Combine(dir, "best.bin");
+        float[] expected;
+        using (var trained = ModelRegistry.Create("unet-resnet18", pretrained: false))
+        {
+            using var calibration = RandomImages(2, 64, 64, seed: 4);
+            Calibrate(trained, calibration, seed: 5);
+            trained.save(checkpoint);
+            using var probe = RandomImages(1, 64, 64, seed: 6);
+            expected = TorchProbabilities(trained, probe);
+        }
+
+        var onnx = Path.Combine(dir, "models", "people.onnx");
+        int rc = ExportCommand.Run(["--checkpoint", checkpoint, "--arch", "unet-resnet18", "--size", "64", "--out", onnx, "--name", "people"]);
+
+        Assert.Equal(0, rc);
+        Assert.True(File.Exists(Path.Combine(dir, "models", "people.json")));
+        Assert.Equal("people", Cutout.ModelSpec.Read(Path.Combine(dir, "models", "people.json")).Name);
+        using var input = RandomImages(1, 64, 64, seed: 6);
+        Assert.True(MaxAbsDiff(expected, OnnxProbabilities(onnx, input)) < 1e-4);
+    }
+
+    [Fact]
+    public void Missing_checkpoint_is_reported() =>
+        Assert.Throws<FileNotFoundException>(() => ExportCommand.Run(
+            ["--checkpoint", Path.Combine(dir, "none.bin"), "--arch", "unet-vgg16", "--out", Path.Combine(dir, "x.onnx")]));
+
+    [Fact]
+    public void A_checkpoint_of_another_architecture_is_rejected()
+    {
+        var checkpoint = Path.Combine(dir, "vgg.bin");
+        using (var vgg = ModelRegistry.Create("unet-vgg16", pretrained: false)) vgg.save(checkpoint);
+        Assert.ThrowsAny<Exception>(() => ExportCommand.Run(
+            ["--checkpoint", checkpoint, "--arch", "unet-resnet18", "--size", "64", "--out", Path.Combine(dir, "x.onnx")]));
+    }
+}
