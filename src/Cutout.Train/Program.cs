@@ -26,8 +26,8 @@ try
     return command switch
     {
         "train" => TrainCommand.Run(rest),
-        // "summary" => SummaryCommand.Run(rest),
-        // "export" => ExportCommand.Run(rest),
+        "summary" => SummaryCommand.Run(rest),
+        "export" => ExportCommand.Run(rest),
         _ => throw new ArgumentException($"unknown command '{command}'"),
     };
 }

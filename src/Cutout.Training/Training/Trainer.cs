@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cutout.Training.Data;
 using Cutout.Training.Losses;
+using Cutout.Training.Metrics;
 using Cutout.Training.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -105,7 +106,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 var value = loss.Compute(logits, targets);
                 value.backward();
                 optimizer.step();
-                var (intersection, union) = IouCounts.Sum(logits, targets);
+                var (intersection, union) = IouMetric.Sums(logits, targets);
                 state = state with
                 {
                     BatchInEpoch = batch.Index + 1,
@@ -144,7 +145,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 using var targets = batch.Targets();
                 var logits = model.forward(inputs);
                 lossSum += loss.Compute(logits, targets).item<float>() * batch.Count;
-                var ious = IouCounts.PerImage(logits, targets);
+                var ious = IouMetric.PerImage(logits, targets);
                 perImage.AddRange(batch.Ids.Zip(ious, (id, iou) => (id, iou)));
             }
         }
