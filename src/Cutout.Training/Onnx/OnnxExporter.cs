@@ -23,7 +23,7 @@ public static class OnnxExporter
         Directory.CreateDirectory(dir);
         onnx.Save(onnxPath);
         name ??= Path.GetFileNameWithoutExtension(onnxPath);
-        new ModelSpec
+        new global::Cutout.ModelSpec
         {
             Name = name,
             Input = InputName,

@@ -31,7 +31,7 @@ public sealed class ExportCommandTests : IDisposable
 
         Assert.Equal(0, rc);
         Assert.True(File.Exists(Path.Combine(dir, "models", "people.json")));
-        Assert.Equal("people", Cutout.ModelSpec.Read(Path.Combine(dir, "models", "people.json")).Name);
+        Assert.Equal("people", global::Cutout.ModelSpec.Read(Path.Combine(dir, "models", "people.json")).Name);
         using var input = RandomImages(1, 64, 64, seed: 6);
         Assert.True(MaxAbsDiff(expected, OnnxProbabilities(onnx, input)) < 1e-4);
     }

@@ -83,7 +83,7 @@ public sealed class OnnxExporterTests(ITestOutputHelper output) : IDisposable
         var path = Path.Combine(dir, "people-unet-resnet18-320.onnx");
         OnnxExporter.Export(model, 320, 256, path);
 
-        var spec = Cutout.ModelSpec.Read(Path.Combine(dir, "people-unet-resnet18-320.json"));
+        var spec = global::Cutout.ModelSpec.Read(Path.Combine(dir, "people-unet-resnet18-320.json"));
         Assert.Equal("people-unet-resnet18-320", spec.Name);
         Assert.Equal(("input", "output"), (spec.Input, spec.Output));
         Assert.Equal((256, 320), (spec.Width, spec.Height));
