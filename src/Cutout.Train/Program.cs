@@ -18,7 +18,13 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 var (command, rest) = args[0].StartsWith("--") ? ("train", args) : (args[0], args[1..]);
 if (rest.Contains("--help") || rest.Contains("-h"))
 {
-    Console.WriteLine(command == "train" ? TrainCommand.Help : usage);
+    Console.WriteLine(command switch
+    {
+        "train" => TrainCommand.Help,
+        "summary" => SummaryCommand.Help,
+        "export" => ExportCommand.Help,
+        _ => usage,
+    });
     return 0;
 }
 try
