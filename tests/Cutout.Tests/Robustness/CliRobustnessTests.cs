@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using SkiaSharp;
+using Xunit;
+
+namespace Cutout.Tests.Robustness;
+
+/// <summary>
+/// The bad-input corpus through `cutout remove` as a child process: each file gets a clear one-line error or a valid
+/// output, the exit code says whether anything failed, the process survives to the end, inputs are never changed.
+/// </summary>
+public sealed class CliRobustnessTests : IDisposable
+{
+    readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("cutout-cli-robustness-");
+
+    string Folder(string name) => Directory.CreateDirectory(Path.Combine(_root.FullName, name)).FullName;
+
+    static Dictionary<string, byte[]> Hashes(string folder) =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, f => SHA256.HashData(File.ReadAllBytes(f)));
+
+    [Fact]
+    public void A_batch_of_every_bad_input_survives_and_reports_each_file()
+    {
+        var input = Folder("in");
+        foreach (var c in BadInputCorpus.All) File.WriteAllBytes(Path.Combine(input, c.FileName), c.Bytes);
+        var before = Hashes(input);
+        var output = Path.Combine(_root.FullName, "out");
+
+        var files = BadInputCorpus.All.Select(c => Path.Combine(input, c.FileName)).ToArray();
+        var (exit, stdout, stderr) = CliProcess.Run(["remove", .. files, "-o", output, "--model", RobustnessModel.Path]);
+
+        Assert.Equal(1, exit);   // some failed
+        Assert.DoesNotContain("Unhandled exception", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        var summary = System.Text.RegularExpressions.Regex.Match(stderr, @"(\d+) written, (\d+) skipped, (\d+) failed");
+        Assert.True(summary.Success, "no summary line: " + stderr);
+        Assert.Equal(BadInputCorpus.All.Count, Enumerable.Range(1, 3).Sum(g => int.Parse(summary.Groups[g].Value)));
+        foreach (var c in BadInputCorpus.All)
+        {
+            var result = Path.Combine(output, Path.GetFileNameWithoutExtension(c.FileName) + ".png");
+            var failedLine = stderr.Split('\n').FirstOrDefault(l => l.Contains("failed: " + Path.Combine(input, c.FileName), StringComparison.Ordinal));
+            switch (c.Expect)
+            {
+                case Expect.Works:
+                    Assert.True(File.Exists(result), $"{c.Name}: no output; stderr: {failedLine}");
+                    AssertDecodes(result, c.Size);
+                    break;
+                case Expect.WorksOrDamaged:
+                    if (File.Exists(result)) AssertDecodes(result, c.Size);
+                    else Assert.NotNull(failedLine);
+                    break;
+                default:
+                    Assert.False(File.Exists(result), $"{c.Name}: an output was written");
+                    Assert.True(failedLine != null, $"{c.Name}: no error line in stderr:\n{stderr}");
+                    Assert.Matches(@"failed: .+: \w", failedLine);
+                    break;
+            }
+        }
+        Assert.Equal(before.Keys.Order(), Hashes(input).Keys.Order());
+        foreach (var (file, hash) in Hashes(input)) Assert.Equal(before[file], hash);
+        Assert.Empty(Directory.GetFiles(output, "*.cutout-tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void A_folder_walk_skips_non_images_and_processes_the_rest()
+    {
+        var input = Folder("walk");
+        foreach (var c in BadInputCorpus.All) File.WriteAllBytes(Path.Combine(input, c.FileName), c.Bytes);
+        var output = Path.Combine(_root.FullName, "walk-out");
+        var (exit, _, stderr) = CliProcess.Run("remove", input, "-o", output, "--model", RobustnessModel.Path);
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("readme.txt", stderr);   // not an image extension: not an input at all
+        Assert.True(File.Exists(Path.Combine(output, "Zoë's photo 写真 (1).png")));
+    }
+
+    [Theory]
+    [InlineData("1x1 image", 0)]
+    [InlineData("CMYK JPEG (Adobe APP14, hand-built)", 0)]
+    [InlineData("empty file", 1)]
+    [InlineData("PNG header claiming 30000x30000", 1)]
+    [InlineData("text file with a txt extension", 1)]
+    public void One_file_exit_code(string name, int expected)
+    {
+        var c = BadInputCorpus.Get(name);
+        var file = Path.Combine(Folder("one"), c.FileName);
+        File.WriteAllBytes(file, c.Bytes);
+        var (exit, _, stderr) = CliProcess.Run("remove", file, "-o", Path.Combine(_root.FullName, "one-out"), "--model", RobustnessModel.Path);
+        Assert.True(expected == exit, $"exit {exit}: {stderr}");
+        if (expected != 0) Assert.Contains(c.FileName, stderr);
+    }
+
+    [Theory]
+    [InlineData("empty file")]
+    [InlineData("text file with an image extension")]
+    [InlineData("PNG header claiming 30000x30000")]
+    public void Stdin_bad_input_is_one_clear_error_and_no_output(string name)
+    {
+        var (exit, stdout, stderr) = CliProcess.Run(["remove", "-", "--model", RobustnessModel.Path], BadInputCorpus.Get(name).Bytes);
+        Assert.Equal(1, exit);
+        Assert.Empty(stdout);
+        Assert.StartsWith("cutout: stdin: ", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    /// <summary>
+    /// Unreadable inputs. Tests run as root in CI, where chmod 000 still reads, so the portable cases are a dangling
+    /// symlink (named and inside a walked folder) and a folder named like an image; chmod 000 is tried only as non-root.
+    /// </summary>
+    [Fact]
+    public void Unreadable_inputs_fail_cleanly_and_the_rest_is_done()
+    {
+        var input = Folder("unreadable");
+        var good = Path.Combine(input, "good.png");
+        File.WriteAllBytes(good, BadInputCorpus.Png);
+        File.CreateSymbolicLink(Path.Combine(input, "dangling.jpg"), Path.Combine(input, "does-not-exist.jpg"));
+        Directory.CreateDirectory(Path.Combine(input, "folder.jpg"));
+        var locked = Path.Combine(input, "locked.png");
+        File.WriteAllBytes(locked, BadInputCorpus.Png);
+        var canLock = Environment.UserName != "root" && !OperatingSystem.IsWindows();
+        if (canLock && !OperatingSystem.IsWindows()) File.SetUnixFileMode(locked, UnixFileMode.None);
+        var output = Path.Combine(_root.FullName, "unreadable-out");
+
+        try
+        {
+            var (exit, _, stderr) = CliProcess.Run("remove", input, Path.Combine(input, "dangling.jpg"), "-o", output, "--model", RobustnessModel.Path);
+            Assert.Equal(1, exit);
+            Assert.DoesNotContain("   at ", stderr);
+            Assert.Contains("dangling.jpg", stderr);
+            Assert.True(File.Exists(Path.Combine(output, "good.png")));
+            if (canLock) Assert.Contains("locked.png", stderr);
+        }
+        finally
+        {
+            if (canLock && !OperatingSystem.IsWindows()) File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    [Fact]
+    public void An_output_folder_under_a_regular_file_fails_each_image_and_leaves_inputs_alone()
+    {
+        var input = Folder("to-nowhere");
+        File.WriteAllBytes(Path.Combine(input, "a.png"), BadInputCorpus.Png);
+        File.WriteAllBytes(Path.Combine(input, "b.jpg"), BadInputCorpus.Jpeg);
+        var before = Hashes(input);
+        var blocker = Path.Combine(_root.FullName, "a-regular-file");
+        File.WriteAllText(blocker, "not a folder");
+
+        var (exit, _, stderr) = CliProcess.Run("remove", input, "-o", Path.Combine(blocker, "out"), "--model", RobustnessModel.Path);
+
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.Contains("a.png", stderr);
+        Assert.Contains("b.jpg", stderr);
+        Assert.Equal("not a folder", File.ReadAllText(blocker));
+        foreach (var (file, hash) in Hashes(input)) Assert.Equal(before[file], hash);
+    }
+
+    internal static void AssertDecodes(string file, (int Width, int Height)? size)
+    {
+        using var codec = SKCodec.Create(file);
+        Assert.True(codec != null, $"{file} is not an image");
+        using var bitmap = new SKBitmap(codec.Info);
+        Assert.Equal(SKCodecResult.Success, codec.GetPixels(bitmap.Info, bitmap.GetPixels()));
+        if (size is { } s) Assert.Equal(s, (codec.Info.Width, codec.Info.Height));
+    }
+
+    public void Dispose()
+    {
+        try { _root.Delete(recursive: true); } catch (IOException) { }
+    }
+}
