@@ -1,0 +1,345 @@
+// A copy of tests/Cutout.Tests/Robustness/BadInputCorpus.cs (test projects share only tests/Shared); keep the two in step.
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+using Cutout.Tests;
+using SkiaSharp;
+
+namespace Cutout.Server.Tests.Robustness;
+
+/// <summary>What a good program does with an input: process it, or refuse it with one of the library's error kinds.</summary>
+public enum Expect
+{
+    /// <summary>An unusual but valid image: processed, output decodes.</summary>
+    Works,
+    /// <summary>Processed (partial decode, the missing part filled) or refused as damaged; both are fine, a crash is not.</summary>
+    WorksOrDamaged,
+    /// <summary>Refused as not an image or as damaged (NotAnImage / BadImage).</summary>
+    Refused,
+    NotAnImage,
+    TooLarge,
+}
+
+/// <summary>One bad or unusual input, generated in memory (no binaries committed).</summary>
+public sealed record BadInput(string Name, string FileName, byte[] Bytes, Expect Expect, (int Width, int Height)? Size = null)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// The bad-input corpus run through the library, the CLI and the API. Every file is made here from the sample photo
+/// or by hand (PNG chunks, a baseline CMYK JPEG, an animated GIF, lying PNG/JPEG/BMP/GIF headers, oversized EXIF).
+/// </summary>
+public static class BadInputCorpus
+{
+    static readonly Lazy<byte[]> JpegSource = new(() => Encode(Astronaut(96, 64), SKEncodedImageFormat.Jpeg, 90));
+    static readonly Lazy<byte[]> PngSource = new(() => Encode(Astronaut(96, 64), SKEncodedImageFormat.Png, 100));
+
+    /// <summary>The 96x64 sample-photo JPEG the corpus starts from.</summary>
+    public static byte[] Jpeg => JpegSource.Value;
+
+    /// <summary>The 96x64 sample-photo PNG the corpus starts from.</summary>
+    public static byte[] Png => PngSource.Value;
+
+    public static IReadOnlyList<BadInput> All { get; } = Build();
+
+    public static IEnumerable<object[]> Cases => All.Select(c => new object[] { c.Name });
+
+    public static BadInput Get(string name) => All.Single(c => c.Name == name);
+
+    static List<BadInput> Build() =>
+    [
+        new("empty file", "empty.png", [], Expect.NotAnImage),
+        new("text file with an image extension", "notes.jpg", Encoding.UTF8.GetBytes("Dear diary, this is not a photo.\n"), Expect.NotAnImage),
+        new("text file with a txt extension", "readme.txt", Encoding.UTF8.GetBytes("hello\n"), Expect.NotAnImage),
+        new("random bytes", "noise.jpg", Noise(4096, seed: 7), Expect.NotAnImage),
+        new("JPEG cut inside its header", "cut-jpeg-header.jpg", Jpeg[..40], Expect.Refused),
+        new("JPEG truncated at half", "cut-jpeg-half.jpg", Jpeg[..(Jpeg.Length / 2)], Expect.WorksOrDamaged, (96, 64)),
+        new("PNG truncated inside IHDR", "cut-png-header.png", Png[..20], Expect.Refused),
+        new("PNG truncated at half", "cut-png-half.png", Png[..(Png.Length / 2)], Expect.WorksOrDamaged, (96, 64)),
+        new("PNG with a corrupt IDAT checksum", "bad-crc.png", CorruptLastIdatCrc(Png), Expect.WorksOrDamaged, (96, 64)),
+        new("PNG named .jpg", "really-a-png.jpg", Png, Expect.Works, (96, 64)),
+        new("JPEG named .png", "really-a-jpeg.png", Jpeg, Expect.Works, (96, 64)),
+        new("1x1 image", "one-pixel.png", Encode(Astronaut(1, 1), SKEncodedImageFormat.Png, 100), Expect.Works, (1, 1)),
+        new("PNG header claiming 30000x30000", "huge-png.png", PngClaiming(30000, 30000), Expect.TooLarge),
+        new("JPEG SOF claiming 30000x30000", "huge-jpeg.jpg", JpegClaiming(Jpeg, 30000, 30000), Expect.TooLarge),
+        new("BMP header claiming 30000x30000", "huge-bmp.bmp", BmpClaiming(30000, 30000), Expect.TooLarge),
+        new("GIF screen claiming 65535x65535", "huge-gif.gif", Gif(65535, 65535, frames: 1), Expect.TooLarge),
+        new("JPEG SOF claiming 0 pixels wide", "zero-width.jpg", JpegClaiming(Jpeg, 0, 64), Expect.Refused),
+        new("JPEG with 4 MB of EXIF/APP segments, orientation 6", "huge-exif.jpg", WithHugeExif(Jpeg, orientation: 6), Expect.Works, (64, 96)),
+        new("JPEG whose EXIF IFD points past the end", "lying-exif.jpg", WithLyingExif(Jpeg), Expect.Works, (96, 64)),
+        new("CMYK JPEG (Adobe APP14, hand-built)", "cmyk.jpg", CmykJpeg(64, 48), Expect.Works, (64, 48)),
+        new("16-bit RGB PNG", "sixteen-bit.png", Png16(40, 30, alpha: false), Expect.Works, (40, 30)),
+        new("16-bit RGBA PNG", "sixteen-bit-alpha.png", Png16(40, 30, alpha: true), Expect.Works, (40, 30)),
+        new("animated GIF, 3 frames", "animated.gif", Gif(32, 24, frames: 3), Expect.Works, (32, 24)),
+        new("file name with spaces and non-ASCII", "Zoë's photo 写真 (1).png", Png, Expect.Works, (96, 64)),
+    ];
+
+    // ---- sources ----
+
+    static SKBitmap Astronaut(int width, int height)
+    {
+        using var source = SKBitmap.Decode(TestPaths.Astronaut);
+        var target = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        source.ScalePixels(target, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        return target;
+    }
+
+    static byte[] Encode(SKBitmap bitmap, SKEncodedImageFormat format, int quality)
+    {
+        using (bitmap)
+        using (var data = bitmap.Encode(format, quality))
+            return data.ToArray();
+    }
+
+    public static byte[] Noise(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        bytes[0] = 0x42;   // not accidentally a JPEG/PNG/GIF/BMP/WebP signature
+        return bytes;
+    }
+
+    // ---- PNG ----
+
+    public static byte[] PngClaiming(int width, int height) => PngFile(width, height, 8, 2, [new byte[3]]);
+
+    static byte[] Png16(int width, int height, bool alpha)
+    {
+        var channels = alpha ? 4 : 3;
+        var rows = new byte[height][];
+        for (var y = 0; y < height; y++)
+        {
+            rows[y] = new byte[width * channels * 2];
+            for (var x = 0; x < width; x++)
+                for (var c = 0; c < channels; c++)
+                {
+                    var value = c == 3 ? (ushort)(x < width / 4 ? 0 : 65535) : (ushort)((x * 1601 + y * 2203 + c * 9001) & 0xFFFF);
+                    BinaryPrimitives.WriteUInt16BigEndian(rows[y].AsSpan((x * channels + c) * 2), value);
+                }
+        }
+        return PngFile(width, height, 16, (byte)(alpha ? 6 : 2), rows);
+    }
+
+    static byte[] PngFile(int width, int height, byte bitDepth, byte colorType, byte[][] rows)
+    {
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = bitDepth;
+        header[9] = colorType;
+        PngChunk(png, "IHDR", header);
+        using var raw = new MemoryStream();
+        using (var z = new ZLibStream(raw, CompressionLevel.Fastest, leaveOpen: true))
+            foreach (var row in rows)
+            {
+                z.WriteByte(0);
+                z.Write(row);
+            }
+        PngChunk(png, "IDAT", raw.ToArray());
+        PngChunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    static void PngChunk(Stream png, string type, byte[] data)
+    {
+        Span<byte> word = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
+        png.Write(word);
+        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+        png.Write(typed);
+        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32(typed));
+        png.Write(word);
+    }
+
+    static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+        }
+        return ~crc;
+    }
+
+    static byte[] CorruptLastIdatCrc(byte[] png)
+    {
+        var copy = (byte[])png.Clone();
+        var at = LastIndexOf(copy, "IDAT"u8);
+        var length = BinaryPrimitives.ReadInt32BigEndian(copy.AsSpan(at - 4));
+        copy[at + 4 + length] ^= 0xFF;
+        return copy;
+    }
+
+    // ---- JPEG ----
+
+    /// <summary>Rewrites the frame header's height and width (SOF0..SOF2).</summary>
+    public static byte[] JpegClaiming(byte[] jpeg, int width, int height)
+    {
+        var copy = (byte[])jpeg.Clone();
+        for (var i = 2; i + 9 < copy.Length; i++)
+            if (copy[i] == 0xFF && copy[i + 1] is 0xC0 or 0xC1 or 0xC2)
+            {
+                BinaryPrimitives.WriteUInt16BigEndian(copy.AsSpan(i + 5), (ushort)height);
+                BinaryPrimitives.WriteUInt16BigEndian(copy.AsSpan(i + 7), (ushort)width);
+                return copy;
+            }
+        throw new InvalidOperationException("no SOF marker");
+    }
+
+    /// <summary>An EXIF APP1 (orientation, padded to the largest segment) plus 60 more 64 KB APP segments after SOI.</summary>
+    static byte[] WithHugeExif(byte[] jpeg, int orientation)
+    {
+        var tiff = new List<byte>();
+        tiff.AddRange("II*\0"u8.ToArray());
+        tiff.AddRange(BitConverter.GetBytes(8));
+        tiff.AddRange(BitConverter.GetBytes((ushort)1));                 // one IFD entry
+        tiff.AddRange(BitConverter.GetBytes((ushort)0x0112));            // Orientation
+        tiff.AddRange(BitConverter.GetBytes((ushort)3));                 // SHORT
+        tiff.AddRange(BitConverter.GetBytes(1));
+        tiff.AddRange(BitConverter.GetBytes((ushort)orientation));
+        tiff.AddRange(new byte[2]);
+        tiff.AddRange(BitConverter.GetBytes(0));                         // no next IFD
+        var exif = "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
+        var segments = new List<byte[]> { Segment(0xE1, Pad(exif, 65533)) };
+        for (var i = 0; i < 60; i++)
+            segments.Add(Segment((byte)(0xE2 + i % 12), Pad("cutout-filler\0"u8.ToArray(), 65533, (byte)i)));
+        return Insert(jpeg, segments);
+    }
+
+    /// <summary>An EXIF APP1 whose IFD claims 65535 entries and points its first IFD past the end of the segment.</summary>
+    static byte[] WithLyingExif(byte[] jpeg)
+    {
+        var exif = "Exif\0\0II*\0"u8.ToArray()
+            .Concat(BitConverter.GetBytes(0x7FFFFFF0))                   // IFD offset far outside
+            .Concat(BitConverter.GetBytes((ushort)0xFFFF))
+            .Concat(new byte[16])
+            .ToArray();
+        return Insert(jpeg, [Segment(0xE1, exif)]);
+    }
+
+    static byte[] Pad(byte[] start, int length, byte fill = 0)
+    {
+        var padded = new byte[length];
+        Array.Fill(padded, fill);
+        start.CopyTo(padded, 0);
+        return padded;
+    }
+
+    static byte[] Segment(byte marker, byte[] payload)
+    {
+        var segment = new byte[4 + payload.Length];
+        segment[0] = 0xFF;
+        segment[1] = marker;
+        BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(2), (ushort)(payload.Length + 2));
+        payload.CopyTo(segment, 4);
+        return segment;
+    }
+
+    static byte[] Insert(byte[] jpeg, List<byte[]> segments) =>
+        jpeg[..2].Concat(segments.SelectMany(s => s)).Concat(jpeg[2..]).ToArray();
+
+    /// <summary>
+    /// A baseline 4-component (CMYK, Adobe transform 0) JPEG: one quantisation table of ones, one-code Huffman tables
+    /// (DC category 0, AC end-of-block), so every 8x8 block is flat and each 4-block MCU is the single byte 0x00.
+    /// </summary>
+    public static byte[] CmykJpeg(int width, int height)
+    {
+        using var jpeg = new MemoryStream();
+        jpeg.Write([0xFF, 0xD8]);
+        jpeg.Write(Segment(0xEE, [.. "Adobe"u8, 0x00, 0x64, 0, 0, 0, 0, 0]));
+        jpeg.Write(Segment(0xDB, [0x00, .. Enumerable.Repeat((byte)1, 64)]));
+        var sof = new List<byte> { 8, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, 4 };
+        for (byte c = 1; c <= 4; c++) sof.AddRange([c, 0x11, 0]);
+        jpeg.Write(Segment(0xC0, [.. sof]));
+        byte[] oneCode = [1, .. new byte[15]];
+        jpeg.Write(Segment(0xC4, [0x00, .. oneCode, 0x00]));   // DC table 0: code "0" = category 0
+        jpeg.Write(Segment(0xC4, [0x10, .. oneCode, 0x00]));   // AC table 0: code "0" = end of block
+        var sos = new List<byte> { 4 };
+        for (byte c = 1; c <= 4; c++) sos.AddRange([c, 0x00]);
+        sos.AddRange([0, 63, 0]);
+        jpeg.Write(Segment(0xDA, [.. sos]));
+        var mcus = ((width + 7) / 8) * ((height + 7) / 8);
+        jpeg.Write(new byte[mcus]);
+        jpeg.Write([0xFF, 0xD9]);
+        return jpeg.ToArray();
+    }
+
+    // ---- BMP / GIF ----
+
+    static byte[] BmpClaiming(int width, int height)
+    {
+        var bmp = new byte[54 + 16];
+        bmp[0] = (byte)'B';
+        bmp[1] = (byte)'M';
+        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(2), bmp.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(10), 54);
+        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(14), 40);
+        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(18), width);
+        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(22), height);
+        BinaryPrimitives.WriteInt16LittleEndian(bmp.AsSpan(26), 1);
+        BinaryPrimitives.WriteInt16LittleEndian(bmp.AsSpan(28), 24);
+        return bmp;
+    }
+
+    /// <summary>
+    /// A looping GIF89a with a 4-colour palette; frame f is filled with colour 1 + f % 3. LZW at 3-bit codes with a
+    /// clear code before every 2 pixels, so the code table never grows (valid, if not small).
+    /// The logical screen is width x height; each frame is at most 64x64 so a lying screen size stays a small file.
+    /// </summary>
+    public static byte[] Gif(int width, int height, int frames)
+    {
+        using var gif = new MemoryStream();
+        gif.Write("GIF89a"u8);
+        void U16(int v) { gif.WriteByte((byte)v); gif.WriteByte((byte)(v >> 8)); }
+        U16(width);
+        U16(height);
+        gif.Write([0xF1, 0, 0]);
+        gif.Write([255, 255, 255, 220, 40, 40, 40, 90, 220, 30, 160, 60]);
+        gif.Write([0x21, 0xFF, 0x0B, .. "NETSCAPE2.0"u8, 0x03, 0x01, 0x00, 0x00, 0x00]);
+        var (fw, fh) = (Math.Min(width, 64), Math.Min(height, 64));
+        for (var f = 0; f < frames; f++)
+        {
+            gif.Write([0x21, 0xF9, 0x04, 0x00, 10, 0, 0, 0]);
+            gif.WriteByte(0x2C);
+            U16(0); U16(0); U16(fw); U16(fh);
+            gif.WriteByte(0);
+            gif.WriteByte(2);   // LZW minimum code size
+            var data = Lzw(fw * fh, (byte)(1 + f % 3));
+            for (var i = 0; i < data.Length; i += 255)
+            {
+                var n = Math.Min(255, data.Length - i);
+                gif.WriteByte((byte)n);
+                gif.Write(data, i, n);
+            }
+            gif.WriteByte(0);
+        }
+        gif.WriteByte(0x3B);
+        return gif.ToArray();
+    }
+
+    static byte[] Lzw(int pixels, byte index)
+    {
+        var bytes = new List<byte>();
+        int buffer = 0, bits = 0;
+        void Code(int code)
+        {
+            buffer |= code << bits;
+            bits += 3;
+            while (bits >= 8) { bytes.Add((byte)buffer); buffer >>= 8; bits -= 8; }
+        }
+        for (var p = 0; p < pixels; p++)
+        {
+            if (p % 2 == 0) Code(4);   // clear
+            Code(index);
+        }
+        Code(5);                       // end of information
+        if (bits > 0) bytes.Add((byte)buffer);
+        return [.. bytes];
+    }
+
+    static int LastIndexOf(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().LastIndexOf(needle);
+}
