@@ -1,5 +1,9 @@
 using Cutout;
 using Cutout.Cli;
+using Spectre.Console;
+
+// Piped output: tables as wide as they need, not cut to 80 columns.
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
 
 try
 {
@@ -8,6 +12,7 @@ try
         ["remove", .. var rest] => RemoveCommand.Run(rest),
         ["eval", .. var rest] => EvalCommand.Run(rest),
         ["models", .. var rest] => ModelsCommand.Run(rest),
+        ["serve", .. var rest] => await ServeCommand.RunAsync(rest),
         ["--version"] => Version(),
         ["-h" or "--help" or "help"] => Help(ExitCodes.Ok),
         _ => Help(ExitCodes.Usage),
@@ -41,6 +46,7 @@ static int Help(int code)
           cutout eval --data DIR [--model M] [--json FILE] [--html FILE]
                                                           IoU, Dice, MAE, boundary F and latency on images/ + masks/
           cutout models list | pull isnet | path NAME      the shipped models and the optional IS-Net download
+          cutout serve [--urls URL] [--model M]            web page and HTTP API (see `cutout serve --help`)
         """;
     (code == ExitCodes.Ok ? Console.Out : Console.Error).WriteLine(text);
     return code;

@@ -35,6 +35,8 @@ public sealed class Photo : IDisposable
         if ((long)w * h > maxPixels)
             throw new CutoutException(CutoutErrorKind.TooLarge,
                 $"The image is {w}x{h} ({(long)w * h:N0} pixels); the limit is {maxPixels:N0} pixels.");
+        if ((long)w * h * 4 > Array.MaxLength)
+            throw new CutoutException(CutoutErrorKind.TooLarge, $"The image is {w}x{h}: too large to hold in memory.");
 
         var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var pixels = new byte[(long)w * h * 4];

@@ -3,17 +3,34 @@ using System.Numerics.Tensors;
 namespace Cutout;
 
 /// <summary>
-/// Edge-aware refinement of an upscaled matte (He et al., guided image filter) with the photo's luminance as guide:
-/// where the photo has an edge the matte follows it, flat areas of the matte stay flat. Linear in pixels.
+/// Edge refinement of an upscaled matte with the photo as guide (He et al., fast guided filter): a local linear model
+/// alpha ≈ a·I + b is fitted on a grid as coarse as the model's output, then applied to the full-resolution luminance I,
+/// so the matte's edges snap to the photo's own edges instead of staying as blurry as the upscaling made them.
+/// Linear in pixels (box filters by running sums).
 /// </summary>
 public static class GuidedFilter
 {
-    public static AlphaMatte Refine(Photo photo, AlphaMatte matte, int radius, float epsilon = 1e-3f)
+    public static AlphaMatte Refine(Photo photo, AlphaMatte matte, int subsample, int radius = 2, float epsilon = 1e-3f)
     {
         var (w, h) = (photo.Width, photo.Height);
+        var s = Math.Max(1, subsample);
+        var (lw, lh) = ((w + s - 1) / s, (h + s - 1) / s);
         var guide = Luminance(photo);
-        var p = matte.Values;
+        var (a, b) = Coefficients(Downsample(guide, w, h, s), Downsample(matte.Values, w, h, s), lw, lh, radius, epsilon);
 
+        var q = MatteResize.Bilinear(a, lw, lh, w, h);
+        TensorPrimitives.FusedMultiplyAdd(q, guide, MatteResize.Bilinear(b, lw, lh, w, h), q);
+        TensorPrimitives.Clamp(q, 0f, 1f, q);
+        return new AlphaMatte(w, h, q) { ModelTime = matte.ModelTime };
+    }
+
+    /// <summary>One coarse pixel per pixel of the model's output grid.</summary>
+    public static int SubsampleFor(int width, int height, ModelSpec spec) =>
+        Math.Max(1, (int)MathF.Round(MathF.Max((float)width / spec.Width, (float)height / spec.Height)));
+
+    /// <summary>Box-averaged a and b of the guided filter: a = cov(I, p) / (var(I) + eps), b = mean(p) - a mean(I).</summary>
+    static (float[] A, float[] B) Coefficients(float[] guide, float[] p, int w, int h, int radius, float epsilon)
+    {
         var meanI = BoxFilter.Mean(guide, w, h, radius);
         var meanP = BoxFilter.Mean(p, w, h, radius);
         var product = new float[guide.Length];
@@ -22,7 +39,6 @@ public static class GuidedFilter
         TensorPrimitives.Multiply(guide, p, product);
         var covIp = BoxFilter.Mean(product, w, h, radius);
 
-        // var = E[I^2] - E[I]^2, cov = E[Ip] - E[I]E[p]; a = cov / (var + eps), b = E[p] - a E[I]
         TensorPrimitives.Multiply(meanI, meanI, product);
         TensorPrimitives.Subtract(varI, product, varI);
         TensorPrimitives.Multiply(meanI, meanP, product);
@@ -33,18 +49,28 @@ public static class GuidedFilter
         var b = meanP;
         TensorPrimitives.Multiply(a, meanI, product);
         TensorPrimitives.Subtract(meanP, product, b);
-
-        var meanA = BoxFilter.Mean(a, w, h, radius);
-        var meanB = BoxFilter.Mean(b, w, h, radius);
-        var q = meanA;
-        TensorPrimitives.FusedMultiplyAdd(meanA, guide, meanB, q);
-        TensorPrimitives.Clamp(q, 0f, 1f, q);
-        return new AlphaMatte(w, h, q) { ModelTime = matte.ModelTime };
+        return (BoxFilter.Mean(a, w, h, radius), BoxFilter.Mean(b, w, h, radius));
     }
 
-    /// <summary>A radius that covers about two pixels of the model's grid at full resolution.</summary>
-    public static int RadiusFor(int width, int height, ModelSpec spec) =>
-        Math.Clamp((int)MathF.Round(2f * MathF.Max((float)width / spec.Width, (float)height / spec.Height)), 2, 64);
+    /// <summary>Mean of each s x s block (smaller blocks at the right and bottom edges).</summary>
+    static float[] Downsample(float[] values, int w, int h, int s)
+    {
+        if (s == 1) return values;
+        var (lw, lh) = ((w + s - 1) / s, (h + s - 1) / s);
+        var sums = new float[lw * lh];
+        var counts = new int[lw * lh];
+        for (var y = 0; y < h; y++)
+        {
+            var row = (y / s) * lw;
+            for (var x = 0; x < w; x++)
+            {
+                sums[row + x / s] += values[y * w + x];
+                counts[row + x / s]++;
+            }
+        }
+        for (var i = 0; i < sums.Length; i++) sums[i] /= counts[i];
+        return sums;
+    }
 
     static float[] Luminance(Photo photo)
     {

@@ -6,7 +6,7 @@ public static class MattePipeline
     public static AlphaMatte Apply(Photo photo, AlphaMatte matte, RemoveOptions options, ModelSpec spec)
     {
         if (options.Refine)
-            matte = GuidedFilter.Refine(photo, matte, GuidedFilter.RadiusFor(photo.Width, photo.Height, spec));
+            matte = GuidedFilter.Refine(photo, matte, GuidedFilter.SubsampleFor(photo.Width, photo.Height, spec));
         if (options.Threshold is { } t)
             MatteCleanup.Threshold(matte, t);
         if (options.CleanArea > 0)

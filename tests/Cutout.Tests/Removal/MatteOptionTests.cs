@@ -1,0 +1,160 @@
+using Xunit;
+
+namespace Cutout.Tests;
+
+/// <summary>Threshold, crop, speck/hole cleaning and edge refinement, end to end through Remove.</summary>
+public class MatteOptionTests
+{
+    static readonly byte[] Astronaut = Images.Astronaut;
+    static readonly Photo Input = Photo.Decode(Astronaut);
+
+    static Photo Mask(byte[] image, RemoveOptions options) =>
+        Photo.Decode(Removers.Darkness.Remove(image, options with { Mask = true }).Data);
+
+    [Fact]
+    public void Threshold_leaves_only_0_and_255()
+    {
+        using var soft = Mask(Astronaut, new RemoveOptions());
+        using var hard = Mask(Astronaut, new RemoveOptions { Threshold = 0.5f });
+        Assert.Contains(soft.Rgba, v => v is > 0 and < 255);
+        for (var i = 0; i < hard.PixelCount; i++)
+        {
+            Assert.True(hard.Rgba[i * 4] is 0 or 255);
+            if (soft.Rgba[i * 4] is < 126 or > 129) Assert.Equal(soft.Rgba[i * 4] >= 128 ? 255 : 0, hard.Rgba[i * 4]);
+        }
+    }
+
+    [Fact]
+    public void Crop_keeps_the_subject_and_a_margin()
+    {
+        var padded = Images.PngOf(Images.Padded(Input, 900, 700, left: 200, top: 100));
+        var full = Removers.Darkness.PredictAlpha(Photo.Decode(padded));
+        var (left, top, right, bottom) = VisibleBox(full);
+
+        var cropped = Removers.Darkness.Remove(padded, new RemoveOptions { Crop = true, CropMargin = 10 });
+        Assert.Equal(right - left + 1 + 20, cropped.Width);
+        Assert.Equal(Math.Min(bottom + 11, 700) - (top - 10), cropped.Height);
+        Assert.InRange(left, 150, 712);
+        using var output = Photo.Decode(cropped.Data);
+        Assert.Equal(0, Images.Pixel(output, 0, 0).A);
+        // Cropped pixels are the photo's own, at the offset of the box.
+        var helmet = Images.Pixel(Input, 400, 420);
+        var moved = Images.Pixel(output, 200 + 400 - (left - 10), 100 + 420 - (top - 10));
+        Assert.Equal((helmet.R, helmet.G, helmet.B, (byte)255), moved);
+    }
+
+    [Fact]
+    public void Crop_of_an_image_with_no_subject_keeps_the_whole_image()
+    {
+        var white = new byte[64 * 48 * 4];
+        Array.Fill(white, (byte)255);
+        var result = Removers.Darkness.Remove(Images.PngOf(new Photo(64, 48, white)), new RemoveOptions { Crop = true });
+        Assert.Equal((64, 48), (result.Width, result.Height));
+    }
+
+    [Fact]
+    public void Clean_removes_specks_and_fills_holes()
+    {
+        // White page, a small dark speck, and a large dark square with a small white hole.
+        var rgba = new byte[256 * 256 * 4];
+        Array.Fill(rgba, (byte)255);
+        void Paint(int x0, int y0, int size, byte value)
+        {
+            for (var y = y0; y < y0 + size; y++)
+            for (var x = x0; x < x0 + size; x++)
+                rgba.AsSpan((y * 256 + x) * 4, 3).Fill(value);
+        }
+        Paint(20, 20, 12, 0);
+        Paint(100, 100, 120, 0);
+        Paint(150, 150, 16, 255);
+        var image = Images.PngOf(new Photo(256, 256, rgba));
+
+        using var raw = Mask(image, new RemoveOptions { Threshold = 0.5f });
+        Assert.Equal(255, Images.Pixel(raw, 26, 26).R);
+        Assert.Equal(0, Images.Pixel(raw, 158, 158).R);
+
+        using var clean = Mask(image, new RemoveOptions { Threshold = 0.5f, CleanArea = 1000 });
+        Assert.Equal(0, Images.Pixel(clean, 26, 26).R);
+        Assert.Equal(255, Images.Pixel(clean, 158, 158).R);
+        Assert.Equal(255, Images.Pixel(clean, 110, 110).R);
+        Assert.Equal(0, Images.Pixel(clean, 5, 250).R);
+    }
+
+    [Fact]
+    public void Refine_follows_the_photos_edges()
+    {
+        // The 64x64 prediction upscaled 8x has blurry edges wherever they are; refined, the matte's edges should sit
+        // more on the photo's own edges, while the flat backdrop and the visor keep their values.
+        using var soft = Mask(Astronaut, new RemoveOptions());
+        using var refined = Mask(Astronaut, new RemoveOptions { Refine = true });
+        Assert.Equal(0, Images.Pixel(refined, 320, 170).R);
+        Assert.Equal(255, Images.Pixel(refined, 400, 420).R);
+        var (before, after) = (EdgeShareOnPhotoEdges(soft), EdgeShareOnPhotoEdges(refined));
+        Assert.True(after > before * 1.2, $"share of matte edges on photo edges: {after:F3} refined vs {before:F3}");
+    }
+
+    [Fact]
+    public void Guided_filter_moves_an_upscaled_edge_onto_the_photos_edge()
+    {
+        // A dark left half next to a bright right half (edge between x = 99 and 100), and the matte an 8x bilinear
+        // upscale gives when the coarse mask ends half a coarse pixel too far right: a ramp from x = 100 to 108.
+        const int w = 240, h = 64;
+        var rgba = new byte[w * h * 4];
+        var ramp = new float[w * h];
+        for (var y = 0; y < h; y++)
+        for (var x = 0; x < w; x++)
+        {
+            var i = y * w + x;
+            rgba.AsSpan(i * 4, 3).Fill(x < 100 ? (byte)30 : (byte)220);
+            rgba[i * 4 + 3] = 255;
+            ramp[i] = Math.Clamp((108 - x) / 8f, 0f, 1f);
+        }
+        var refined = GuidedFilter.Refine(new Photo(w, h, rgba), new AlphaMatte(w, h, ramp), subsample: 8);
+
+        Assert.True(ramp[32 * w + 102] > 0.5f);
+        Assert.True(refined[99, 32] > 0.9f && refined[100, 32] < 0.5f, $"{refined[99, 32]} | {refined[100, 32]}");
+        Assert.True(refined[20, 32] > 0.99f && refined[220, 32] < 0.01f);
+    }
+
+    /// <summary>Of the matte's gradient, the share on the photo's strongest 10% luminance gradients.</summary>
+    static double EdgeShareOnPhotoEdges(Photo mask)
+    {
+        var photoGradient = Gradient(Input, 0);
+        var threshold = photoGradient.Order().ElementAt(photoGradient.Length * 9 / 10);
+        var maskGradient = Gradient(mask, 0);
+        double onEdges = 0, total = 0;
+        for (var i = 0; i < maskGradient.Length; i++)
+        {
+            total += maskGradient[i];
+            if (photoGradient[i] >= threshold) onEdges += maskGradient[i];
+        }
+        return onEdges / total;
+    }
+
+    static float[] Gradient(Photo photo, int channel)
+    {
+        var g = new float[photo.PixelCount];
+        for (var y = 1; y < photo.Height; y++)
+        for (var x = 1; x < photo.Width; x++)
+        {
+            var i = y * photo.Width + x;
+            var v = Lum(i);
+            g[i] = Math.Abs(v - Lum(i - 1)) + Math.Abs(v - Lum(i - photo.Width));
+        }
+        return g;
+
+        float Lum(int i) => channel == 0
+            ? 0.299f * photo.Rgba[i * 4] + 0.587f * photo.Rgba[i * 4 + 1] + 0.114f * photo.Rgba[i * 4 + 2]
+            : photo.Rgba[i * 4 + channel];
+    }
+
+    static (int Left, int Top, int Right, int Bottom) VisibleBox(AlphaMatte matte)
+    {
+        int left = int.MaxValue, top = int.MaxValue, right = -1, bottom = -1;
+        for (var y = 0; y < matte.Height; y++)
+        for (var x = 0; x < matte.Width; x++)
+            if (matte[x, y] >= 0.5f / 255f)
+                (left, top, right, bottom) = (Math.Min(left, x), Math.Min(top, y), Math.Max(right, x), Math.Max(bottom, y));
+        return (left, top, right, bottom);
+    }
+}

@@ -1,0 +1,64 @@
+using SkiaSharp;
+
+namespace Cutout.Tests;
+
+/// <summary>Real test photos and helpers to re-encode or inspect them.</summary>
+public static class Images
+{
+    public static byte[] Astronaut => File.ReadAllBytes(TestPaths.Astronaut);
+
+    public static Photo Decode(byte[] encoded) => Photo.Decode(encoded);
+
+    public static byte[] Encode(Photo photo, SKEncodedImageFormat format, int quality = 100)
+    {
+        if (format == SKEncodedImageFormat.Bmp) return Bmp(photo);
+        var info = new SKImageInfo(photo.Width, photo.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        using var bitmap = new SKBitmap(info);
+        photo.Rgba.AsSpan().CopyTo(bitmap.GetPixelSpan());
+        using var data = bitmap.Encode(format, quality);
+        return data.ToArray();
+    }
+
+    /// <summary>The photo drawn onto a larger white canvas at (left, top).</summary>
+    public static Photo Padded(Photo photo, int width, int height, int left, int top)
+    {
+        var rgba = new byte[width * height * 4];
+        Array.Fill(rgba, (byte)255);
+        for (var y = 0; y < photo.Height; y++)
+            photo.Rgba.AsSpan(y * photo.Width * 4, photo.Width * 4).CopyTo(rgba.AsSpan(((y + top) * width + left) * 4));
+        return new Photo(width, height, rgba);
+    }
+
+    public static (byte R, byte G, byte B, byte A) Pixel(Photo photo, int x, int y)
+    {
+        var i = (y * photo.Width + x) * 4;
+        return (photo.Rgba[i], photo.Rgba[i + 1], photo.Rgba[i + 2], photo.Rgba[i + 3]);
+    }
+
+    /// <summary>24-bit bottom-up BMP (Skia has no BMP encoder).</summary>
+    static byte[] Bmp(Photo photo)
+    {
+        var stride = (photo.Width * 3 + 3) & ~3;
+        var bmp = new byte[54 + stride * photo.Height];
+        void Int(int at, int value) => BitConverter.TryWriteBytes(bmp.AsSpan(at), value);
+        bmp[0] = (byte)'B';
+        bmp[1] = (byte)'M';
+        Int(2, bmp.Length);
+        Int(10, 54);
+        Int(14, 40);
+        Int(18, photo.Width);
+        Int(22, photo.Height);
+        bmp[26] = 1;
+        bmp[28] = 24;
+        for (var y = 0; y < photo.Height; y++)
+        for (var x = 0; x < photo.Width; x++)
+        {
+            var (r, g, b, _) = Pixel(photo, x, y);
+            var at = 54 + (photo.Height - 1 - y) * stride + x * 3;
+            (bmp[at], bmp[at + 1], bmp[at + 2]) = (b, g, r);
+        }
+        return bmp;
+    }
+
+    public static byte[] PngOf(Photo photo) => Encode(photo, SKEncodedImageFormat.Png);
+}
