@@ -8,6 +8,32 @@ public static class Images
 {
     public static byte[] Astronaut { get; } = File.ReadAllBytes(TestPaths.Astronaut);
 
+    /// <summary>The astronaut (512 x 512) in the middle of a 1000 x 560 grey wall, so cropping has room to act.</summary>
+    public static byte[] AstronautOnAWideWall { get; } = OnWall(Astronaut, 1000, 560);
+
+    /// <summary>A PNG whose header is fine but whose pixel data is garbage.</summary>
+    public static byte[] Damaged { get; } = Damage(Astronaut);
+
+    static byte[] OnWall(byte[] image, int width, int height)
+    {
+        using var photo = Decode(image);
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(new SKColor(0xC8, 0xC8, 0xCC));
+            canvas.DrawBitmap(photo, (width - photo.Width) / 2f, height - photo.Height);
+        }
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    static byte[] Damage(byte[] png)
+    {
+        var copy = png.ToArray();
+        for (var i = 6000; i < copy.Length - 200; i++) copy[i] = (byte)(i * 31);   // from inside the first IDAT chunk
+        return copy;
+    }
+
     /// <summary>A plain PNG of the given size (a grey square on white).</summary>
     public static byte[] Png(int width, int height)
     {
