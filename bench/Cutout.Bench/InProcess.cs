@@ -1,16 +1,19 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
+using SkiaSharp;
 
 namespace Cutout.Bench;
 
 /// <summary>Measurements inside this process through the library's public API, and raw ONNX Runtime sessions.</summary>
 static class InProcess
 {
-    public sealed record EndToEnd(string Image, int Runs, Stats TotalMs, Stats ModelMs, Stats DecodeMs, Stats PredictMs);
+    public sealed record EndToEnd(string Image, int Runs, Stats TotalMs, Stats ModelMs, Stats DecodeMs, Stats PredictMs,
+                                  Stats PostMs, Stats RenderMs);
 
     /// <summary>
     /// Remove(bytes) with the given options (decode, infer, refine, encode): total and model time per run after one
-    /// warm-up; then, separately, decode alone and PredictAlpha alone (pre-processing, inference, matte upscale).
+    /// warm-up; then, stage by stage through the same public steps Remove takes: decode, PredictAlpha (pre-processing,
+    /// inference, matte upscale), MattePipeline.Apply (refine, threshold, clean), OutputRenderer.Render (compose, encode).
     /// </summary>
     public static EndToEnd Measure(BackgroundRemover remover, string imagePath, RemoveOptions options, int runs)
     {
@@ -24,18 +27,24 @@ static class InProcess
             total.Add(result.TotalTime.TotalMilliseconds);
             model.Add(result.ModelTime.TotalMilliseconds);
         }
-        var decode = new List<double>();
-        var predict = new List<double>();
+        List<double> decode = [], predict = [], post = [], render = [];
         for (var i = 0; i < Math.Max(1, runs / 2); i++)
         {
             var clock = Stopwatch.StartNew();
             using var photo = Photo.Decode(bytes);
             decode.Add(clock.Elapsed.TotalMilliseconds);
             clock.Restart();
-            remover.PredictAlpha(photo);
+            var matte = remover.PredictAlpha(photo);
             predict.Add(clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
+            matte = MattePipeline.Apply(photo, matte, options, remover.Spec);
+            post.Add(clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
+            OutputRenderer.Render(photo, matte, options);
+            render.Add(clock.Elapsed.TotalMilliseconds);
         }
-        return new EndToEnd(Path.GetFileName(imagePath), runs, Stats.Of(total), Stats.Of(model), Stats.Of(decode), Stats.Of(predict));
+        return new EndToEnd(Path.GetFileName(imagePath), runs, Stats.Of(total), Stats.Of(model), Stats.Of(decode), Stats.Of(predict),
+            Stats.Of(post), Stats.Of(render));
     }
 
     public sealed record SessionVariant(string Name, Stats LatencyMs, double ImagesPerSecond);
@@ -108,5 +117,52 @@ static class InProcess
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
         return times;
+    }
+
+    public sealed record EncoderVariant(string Name, double Ms, double Kb);
+
+    /// <summary>
+    /// Encoding a cut-out (straight RGBA with a real matte's alpha) of the given photo with encoder settings the
+    /// library could choose: Skia's PNG defaults (all filters, zlib 6) against cheaper filters and zlib levels, and WebP.
+    /// </summary>
+    public static List<EncoderVariant> Encoders(BackgroundRemover remover, string imagePath, int runs)
+    {
+        var bytes = File.ReadAllBytes(imagePath);
+        using var photo = Photo.Decode(bytes);
+        var matte = remover.PredictAlpha(photo);
+        var rgba = (byte[])photo.Rgba.Clone();
+        for (var i = 0; i < matte.Values.Length; i++) rgba[i * 4 + 3] = AlphaMatte.ToByte(matte.Values[i]);
+        var info = new SKImageInfo(photo.Width, photo.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var variants = new (string, Func<SKPixmap, SKData?>)[]
+        {
+            ("PNG, Skia default (all filters, zlib 6) — what the library does", p => p.Encode(SKPngEncoderOptions.Default)),
+            ("PNG, all filters, zlib 1", p => p.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 1))),
+            ("PNG, Sub filter only, zlib 1", p => p.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 1))),
+            ("PNG, Up filter only, zlib 3", p => p.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, 3))),
+            ("WebP lossless, quality 75 (library's --format webp)", p => p.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossless, 75))),
+            ("WebP lossless, quality 10", p => p.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossless, 10))),
+        };
+        var list = new List<EncoderVariant>();
+        unsafe
+        {
+            fixed (byte* pointer = rgba)
+            {
+                using var pixmap = new SKPixmap(info, (IntPtr)pointer, info.RowBytes);
+                foreach (var (name, encode) in variants)
+                {
+                    var times = new List<double>();
+                    long size = 0;
+                    for (var r = 0; r < runs; r++)
+                    {
+                        var clock = Stopwatch.StartNew();
+                        using var data = encode(pixmap) ?? throw new InvalidOperationException(name + " failed");
+                        times.Add(clock.Elapsed.TotalMilliseconds);
+                        size = data.Size;
+                    }
+                    list.Add(new EncoderVariant(name, Stats.Of(times).Median, size / 1024.0));
+                }
+            }
+        }
+        return list;
     }
 }

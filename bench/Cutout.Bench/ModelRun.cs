@@ -21,6 +21,7 @@ sealed class ModelRun
     public required CliRuns.Memory Memory12MpRefine { get; init; }
     public required ServeSummary Serve { get; init; }
     public List<InProcess.SessionVariant> Variants { get; init; } = [];
+    public List<InProcess.EncoderVariant> Encoders { get; init; } = [];
 
     public sealed record ServeSummary(int Requests, int Concurrency, double Seconds, Stats LatencyMs, int Ok, double PeakRssMb)
     {
@@ -48,6 +49,8 @@ sealed class ModelRun
         Console.WriteLine($"  12 MP end to end median {twelve.TotalMs.Median:0} ms");
         var variantList = variants ? InProcess.Variants(path, spec, runs) : [];
         foreach (var v in variantList) Console.WriteLine($"  variant {v.Name}: {v.LatencyMs.Median:0.0} ms, {v.ImagesPerSecond:0.00} img/s");
+        var encoders = variants ? InProcess.Encoders(remover, fixtures.Jpeg1Mp, 3) : [];
+        foreach (var e in encoders) Console.WriteLine($"  encoder {e.Name}: {e.Ms:0.0} ms, {e.Kb:0} kB");
         remover.Dispose();   // free its memory before the children start
 
         var folder = CliRuns.Folder(model, fixtures.Folder, folderCount, 1, fixtures.Root, env);
@@ -67,7 +70,7 @@ sealed class ModelRun
             Name = model, Path = path, InputWidth = spec.Width, InputHeight = spec.Height,
             FileMb = new FileInfo(path).Length / 1048576.0, LoadMs = load, Flops = flops,
             OneMp = oneMp, OneMpNoRefine = oneMpPlain, TwelveMp = twelve, Folder = folder, FolderThreads2 = folder2,
-            Memory12Mp = mem, Memory12MpRefine = memRefine, Serve = serve, Variants = variantList,
+            Memory12Mp = mem, Memory12MpRefine = memRefine, Serve = serve, Variants = variantList, Encoders = encoders,
         };
     }
 

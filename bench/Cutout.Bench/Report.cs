@@ -46,9 +46,13 @@ static class Report
         Row("end to end 1 MP without refine, median (ms)", m => m.OneMpNoRefine.TotalMs.Median);
         Row("... of which decode (ms)", m => m.OneMp.DecodeMs.Median, ratio: false);
         Row("... of which pre-process + infer + upscale matte (ms)", m => m.OneMp.PredictMs.Median, ratio: false);
+        Row("... of which refine (guided filter) (ms)", m => m.OneMp.PostMs.Median, ratio: false);
+        Row("... of which compose + PNG encode (ms)", m => m.OneMp.RenderMs.Median, ratio: false);
         Row("end to end 12 MP with --refine, median (ms)", m => m.TwelveMp.TotalMs.Median, "0");
         Row("... of which decode (ms)", m => m.TwelveMp.DecodeMs.Median, "0", ratio: false);
         Row("... of which pre-process + infer + upscale matte (ms)", m => m.TwelveMp.PredictMs.Median, "0", ratio: false);
+        Row("... of which refine (guided filter) (ms)", m => m.TwelveMp.PostMs.Median, "0", ratio: false);
+        Row("... of which compose + PNG encode (ms)", m => m.TwelveMp.RenderMs.Median, "0", ratio: false);
         Row("`cutout remove` folder, images/s (wall, incl. start-up)", m => m.Folder.ImagesPerSecond, "0.00");
         Row("... images in that folder run", m => m.Folder.Images, "0", ratio: false);
         if (s.FolderThreads2 is { } t2)
@@ -87,6 +91,15 @@ static class Report
             md.AppendLine("|---|---|---|---|");
             foreach (var v in s.Variants)
                 md.AppendLine($"| {v.Name} | {F(v.LatencyMs.Median)} | {F(v.LatencyMs.P90)} | {F(v.ImagesPerSecond, "0.00")} |");
+            md.AppendLine();
+        }
+        if (s.Encoders.Count > 0)
+        {
+            md.AppendLine("Encoding the 1 MP cut-out (straight RGBA, the model's alpha), median of 3:");
+            md.AppendLine();
+            md.AppendLine("| encoder | ms | kB |");
+            md.AppendLine("|---|---|---|");
+            foreach (var e in s.Encoders) md.AppendLine($"| {e.Name} | {F(e.Ms)} | {F(e.Kb, "0")} |");
             md.AppendLine();
         }
         md.AppendLine($"Peak: fp32 MatMul {peak.Size}³ through ONNX Runtime (MLAS), {peak.Threads} threads: best {F(peak.BestGflops)} GFLOP/s, " +
