@@ -18,6 +18,7 @@ public static class TrainCommand
           --patience N [3]     --seed N [42]      --threads N [cores]
           --no-augment         --paste P  probability of pasting the person on another photo [0.3]
           --checkpoint-every N batches [50]    --max-batches N   --limit N (first N training pairs)
+          --init FILE          start from these weights (best.bin or checkpoint/model.bin of the same --arch; any size)
           --out DIR            run folder: checkpoint/, best.bin, report.json, report.png [runs/default]
         """;
 
@@ -47,6 +48,7 @@ public static class TrainCommand
             Limit = a.Int("limit", 0),
             Augment = !a.Flag("no-augment"),
             PasteProbability = a.Double("paste", 0.3),
+            InitialWeights = a.String("init"),
         };
         a.RejectUnknown();
         if (options.Size % 32 != 0 || options.Size < 32) throw new ArgumentException("--size must be a positive multiple of 32");

@@ -52,9 +52,9 @@ public static class TrainingReport
         var all = train.Concat(validation).Where(double.IsFinite).ToArray();
         double lo = all.Length > 0 ? all.Min() : 0, hi = all.Length > 0 ? all.Max() : 1;
         if (hi - lo < 1e-6) { lo -= 0.05; hi += 0.05; }
-        canvas.DrawText($"{title}   (blue: train, red: validation)   epochs: {train.Length}", area.Left, area.Top - 10, font, text);
-        canvas.DrawText(hi.ToString("F3"), area.Left - 44, area.Top + 12, font, text);
-        canvas.DrawText(lo.ToString("F3"), area.Left - 44, area.Bottom, font, text);
+        canvas.DrawText($"{title}   (blue: train, red: validation)   epochs: {train.Length}", area.Left, area.Top - 10, SKTextAlign.Left, font, text);
+        canvas.DrawText(hi.ToString("F3"), area.Left - 44, area.Top + 12, SKTextAlign.Left, font, text);
+        canvas.DrawText(lo.ToString("F3"), area.Left - 44, area.Bottom, SKTextAlign.Left, font, text);
         DrawSeries(canvas, area, train, lo, hi, TrainColour);
         DrawSeries(canvas, area, validation, lo, hi, ValidationColour);
     }
@@ -63,14 +63,14 @@ public static class TrainingReport
     {
         if (values.Length == 0) return;
         using var paint = new SKPaint { Color = colour, StrokeWidth = 2.5f, IsAntialias = true, Style = SKPaintStyle.Stroke };
-        using var path = new SKPath();
+        SKPoint? previous = null;
         for (int i = 0; i < values.Length; i++)
         {
             float x = area.Left + (values.Length == 1 ? area.Width / 2 : i * area.Width / (values.Length - 1));
             float y = area.Bottom - (float)((values[i] - lo) / (hi - lo)) * area.Height;
-            if (i == 0) path.MoveTo(x, y); else path.LineTo(x, y);
+            if (previous is { } p) canvas.DrawLine(p.X, p.Y, x, y, paint);
             canvas.DrawCircle(x, y, 3.5f, paint);
+            previous = new SKPoint(x, y);
         }
-        canvas.DrawPath(path, paint);
     }
 }
