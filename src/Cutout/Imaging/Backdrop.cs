@@ -13,7 +13,9 @@ static class Backdrop
         var background = options.Background!.Trim();
         if (background.Equals(Blur, StringComparison.OrdinalIgnoreCase)) return Blurred(photo);
         if (CssColor.TryParse(background, out var color)) return Solid(color, photo.Width, photo.Height);
-        if (File.Exists(background)) return Image(File.ReadAllBytes(background), photo.Width, photo.Height, options.MaxPixels);
+        // A bare word is a colour name, never a file: callers that pass user text (the server) cannot reach files by name.
+        if (!background.All(char.IsAsciiLetter) && File.Exists(background))
+            return Image(File.ReadAllBytes(background), photo.Width, photo.Height, options.MaxPixels);
         throw new CutoutException(CutoutErrorKind.UnsupportedOption,
             $"Background '{background}' is not a colour (#rrggbb, #rgb, a CSS name), 'blur', or an image file.");
     }

@@ -37,7 +37,10 @@ public static class ModelCatalog
 
     public static string IsNetPath() => Path.Combine(ModelFolders.Cache, IsNetPull.FileName);
 
-    /// <summary>models/default.json may name the default ({"model": "name"} or {"default": "name"}); else the single shipped model.</summary>
+    /// <summary>
+    /// The model models/default.json names ({"model": "name"}, {"default": "name"} or "name"); else default.onnx; else the
+    /// only shipped model; else the first by name, so a new model dropped in without default.json never breaks the default.
+    /// </summary>
     static string? TryDefault()
     {
         var onnx = ShippedOnnx();
@@ -47,7 +50,7 @@ public static class ModelCatalog
             var path = Path.Combine(ModelFolders.Shipped, Path.GetFileNameWithoutExtension(named) + ".onnx");
             if (File.Exists(path)) return path;
         }
-        return onnx.Count == 1 ? onnx[0] : onnx.FirstOrDefault(p => Path.GetFileNameWithoutExtension(p) == "default");
+        return onnx.FirstOrDefault(p => Path.GetFileNameWithoutExtension(p) == "default") ?? onnx.FirstOrDefault();
     }
 
     static string? NamedDefault()

@@ -32,6 +32,7 @@ public class ModelsCommandTests
         Assert.Equal(only, Cli.Run(shipped, null, env, "models", "path", "default").Output.Trim());
 
         var second = TestModels.Write(shipped, "second");
+        Assert.Equal(only, Cli.Run(shipped, null, env, "models", "path", "default").Output.Trim()); // first by name
         File.WriteAllText(Path.Combine(shipped, "default.json"), """{ "model": "second" }""");
         Assert.Equal(second, Cli.Run(shipped, null, env, "models", "path", "default").Output.Trim());
         Assert.Equal(only, Cli.Run(shipped, null, env, "models", "path", "first").Output.Trim());
