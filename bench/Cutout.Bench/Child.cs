@@ -5,6 +5,22 @@ namespace Cutout.Bench;
 /// <summary>The `cutout` command (Cutout.Cli.dll next to this harness) as a child process, with its peak memory.</summary>
 sealed class Child : IDisposable
 {
+    /// <summary>Children still running; killed if the harness is stopped (Ctrl+C, SIGTERM) so no server is left behind.</summary>
+    static readonly HashSet<Process> Running = [];
+
+    static Child()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+        Console.CancelKeyPress += (_, _) => KillAll();
+    }
+
+    static void KillAll()
+    {
+        lock (Running)
+            foreach (var p in Running)
+                try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+    }
+
     readonly Process _process;
     long _peakRssKb;
     readonly Thread _poller;
@@ -24,6 +40,7 @@ sealed class Child : IDisposable
         foreach (var a in args) start.ArgumentList.Add(a);
         foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
         _process = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet");
+        lock (Running) Running.Add(_process);
         _process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (_stdout) _stdout.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (_stderr) _stderr.AppendLine(e.Data); };
         _process.BeginOutputReadLine();
@@ -79,6 +96,7 @@ sealed class Child : IDisposable
 
     public void Dispose()
     {
+        lock (Running) Running.Remove(_process);
         try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
         _process.Dispose();
     }

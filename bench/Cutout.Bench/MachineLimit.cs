@@ -51,6 +51,50 @@ static class MachineLimit
         return new Peak(n, threads, rates.Max(), Stats.Of(rates).Median);
     }
 
+    public sealed record TypedPeak(string Name, double BestGops, string? Error);
+
+    /// <summary>
+    /// The same n^3 product in the precisions a quantised or half-precision model would use: fp16 MatMul and int8
+    /// MatMulInteger (u8 x s8 -> s32, the kernel ONNX Runtime's dynamic/QDQ quantisation uses), as ops per second.
+    /// A precision whose kernel this ONNX Runtime build lacks on this CPU reports the error instead.
+    /// </summary>
+    public static List<TypedPeak> MeasureOtherPrecisions(int n, int threads, int runs)
+    {
+        var list = new List<TypedPeak>();
+        list.Add(Typed("fp16 MatMul", n, threads, runs, "MatMul", OnnxWriter.Float16, OnnxWriter.Float16, OnnxWriter.Float16,
+            shape => OrtValue.CreateTensorValueFromMemory(Enumerable.Range(0, n * n).Select(i => (Float16)(i % 7 * 0.1f)).ToArray(), shape)));
+        list.Add(Typed("int8 MatMulInteger (u8 x s8)", n, threads, runs, "MatMulInteger", OnnxWriter.UInt8, OnnxWriter.Int8, OnnxWriter.Int32,
+            shape => OrtValue.CreateTensorValueFromMemory(Enumerable.Range(0, n * n).Select(i => (byte)(i % 7)).ToArray(), shape),
+            shape => OrtValue.CreateTensorValueFromMemory(Enumerable.Range(0, n * n).Select(i => (sbyte)(i % 5 - 2)).ToArray(), shape)));
+        return list;
+    }
+
+    static TypedPeak Typed(string name, int n, int threads, int runs, string op, int typeA, int typeB, int typeC,
+                           Func<long[], OrtValue> makeA, Func<long[], OrtValue>? makeB = null)
+    {
+        try
+        {
+            var model = OnnxWriter.SingleNodeModel(op, [("A", [n, n], typeA), ("B", [n, n], typeB)], ("C", [n, n], typeC), opset: 13);
+            using var options = new SessionOptions { IntraOpNumThreads = threads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+            using var session = new InferenceSession(model, options);
+            using var a = makeA([n, n]);
+            using var b = (makeB ?? makeA)([n, n]);
+            using var runOptions = new RunOptions();
+            var best = 0.0;
+            for (var r = 0; r < runs + 1; r++)
+            {
+                var clock = Stopwatch.StartNew();
+                using var outputs = session.Run(runOptions, ["A", "B"], [a, b], ["C"]);
+                if (r > 0) best = Math.Max(best, 2.0 * n * n * n / clock.Elapsed.TotalSeconds / 1e9);
+            }
+            return new TypedPeak(name, best, null);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            return new TypedPeak(name, double.NaN, e.Message.Split('\n')[0]);
+        }
+    }
+
     public sealed record Flops(double ConvAndMatMulGflop, double OtherGflop, int Nodes, Dictionary<string, double> GflopByOp)
     {
         public double TotalGflop => ConvAndMatMulGflop + OtherGflop;

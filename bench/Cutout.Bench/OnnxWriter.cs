@@ -11,20 +11,23 @@ namespace Cutout.Bench;
 /// </summary>
 static class OnnxWriter
 {
-    public const int Float = 1;
+    public const int Float = 1, UInt8 = 2, Int8 = 3, Int32 = 6, Float16 = 10;
 
-    public static byte[] SingleNodeModel(string opType, (string Name, long[] Shape)[] inputs, (string Name, long[] Shape) output, int opset = 13)
+    public static byte[] SingleNodeModel(string opType, (string Name, long[] Shape)[] inputs, (string Name, long[] Shape) output, int opset = 13) =>
+        SingleNodeModel(opType, [.. inputs.Select(i => (i.Name, i.Shape, Float))], (output.Name, output.Shape, Float), opset);
+
+    public static byte[] SingleNodeModel(string opType, (string Name, long[] Shape, int Type)[] inputs, (string Name, long[] Shape, int Type) output, int opset = 13)
     {
         var node = new Proto();
-        foreach (var (name, _) in inputs) node.String(1, name);
+        foreach (var (name, _, _) in inputs) node.String(1, name);
         node.String(2, output.Name);
         node.String(4, opType);
 
         var graph = new Proto();
         graph.Message(1, node);
         graph.String(2, "bench");
-        foreach (var (name, shape) in inputs) graph.Message(11, ValueInfo(name, shape));
-        graph.Message(12, ValueInfo(output.Name, output.Shape));
+        foreach (var (name, shape, type) in inputs) graph.Message(11, ValueInfo(name, shape, type));
+        graph.Message(12, ValueInfo(output.Name, output.Shape, output.Type));
 
         var model = new Proto();
         model.Varint(1, 8);            // ir_version 8
@@ -37,11 +40,11 @@ static class OnnxWriter
         return model.ToArray();
     }
 
-    static Proto ValueInfo(string name, long[] shape)
+    static Proto ValueInfo(string name, long[] shape, int type)
     {
         var dims = new Proto();
         foreach (var d in shape) dims.Message(1, new Proto().Varint(1, d));
-        var tensor = new Proto().Varint(1, Float).Message(2, dims);
+        var tensor = new Proto().Varint(1, type).Message(2, dims);
         return new Proto().String(1, name).Message(2, new Proto().Message(1, tensor));
     }
 

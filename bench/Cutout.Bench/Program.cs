@@ -38,6 +38,8 @@ switch (options.Command)
         }
         var best = MachineLimit.MeasurePeak(2048, Environment.ProcessorCount, 5);
         Console.WriteLine($"peak fp32 MatMul: best {best.BestGflops:0.0} GFLOP/s, median {best.MedianGflops:0.0}; theoretical {cpu.TheoreticalGflops:0}");
+        foreach (var p in MachineLimit.MeasureOtherPrecisions(2048, Environment.ProcessorCount, 3))
+            Console.WriteLine($"{p.Name}: {(p.Error ?? $"best {p.BestGops:0.0} G ops/s")}");
         return 0;
     }
 
@@ -58,17 +60,18 @@ switch (options.Command)
         Console.WriteLine($"fixtures in {fixtures.Root}: {fixtures.FolderSource}");
         var peak = MachineLimit.MeasurePeak(2048, Environment.ProcessorCount, 5);
         Console.WriteLine($"peak fp32 MatMul 2048^3: best {peak.BestGflops:0.0} GFLOP/s");
+        var precisions = MachineLimit.MeasureOtherPrecisions(2048, Environment.ProcessorCount, 3);
         var runs = new List<ModelRun>();
         runs.Add(await ModelRun.MeasureAsync(options.Model, options.Runs, options.FolderCount, options.ServeRequests, options, fixtures, env,
             variants: !options.SkipVariants, threads2: true));
         if (options.Reference != null)
             runs.Add(await ModelRun.MeasureAsync(options.Reference, options.ReferenceRuns, options.ReferenceFolderCount,
                 options.ReferenceServeRequests, options, fixtures, env, variants: false, threads2: false));
-        var markdown = Report.All(runs, cpu, peak, fixtures, options, clock.Elapsed);
+        var markdown = Report.All(runs, cpu, peak, precisions, fixtures, options, clock.Elapsed);
         Report.Write(resultsFile, "all", markdown);
         Directory.CreateDirectory(Path.Combine(repo, "bench", "results"));
         await File.WriteAllTextAsync(Path.Combine(repo, "bench", "results", "bench.json"),
-            JsonSerializer.Serialize(new { cpu, peak, runs, finished = DateTime.UtcNow }, Report.Json));
+            JsonSerializer.Serialize(new { cpu, peak, precisions, runs, finished = DateTime.UtcNow }, Report.Json));
         Console.WriteLine(markdown);
         return 0;
     }

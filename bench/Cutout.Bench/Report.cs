@@ -14,7 +14,7 @@ static class Report
 
     static string F(double v, string format = "0.0") => double.IsNaN(v) ? "–" : v.ToString(format, CultureInfo.InvariantCulture);
 
-    public static string All(List<ModelRun> runs, MachineLimit.Cpu cpu, MachineLimit.Peak peak, Fixtures fixtures, Options options, TimeSpan took)
+    public static string All(List<ModelRun> runs, MachineLimit.Cpu cpu, MachineLimit.Peak peak, List<MachineLimit.TypedPeak> precisions, Fixtures fixtures, Options options, TimeSpan took)
     {
         var s = runs[0];
         var r = runs.Count > 1 ? runs[1] : null;
@@ -104,6 +104,9 @@ static class Report
         }
         md.AppendLine($"Peak: fp32 MatMul {peak.Size}³ through ONNX Runtime (MLAS), {peak.Threads} threads: best {F(peak.BestGflops)} GFLOP/s, " +
                       $"median {F(peak.MedianGflops)}; paper peak {F(cpu.TheoreticalGflops, "0")} GFLOP/s ({cpu.Cores} cores x {F(cpu.MHz / 1000, "0.0")} GHz x 2 FMA x {(cpu.Avx512 ? 16 : 8)} lanes x 2).");
+        md.AppendLine();
+        md.AppendLine("Same 2048³ product in other precisions (what an fp16 or int8 variant of the model could reach at best): " +
+                      string.Join("; ", precisions.Select(p => $"{p.Name}: " + (p.Error is null ? $"{F(p.BestGops)} G ops/s ({F(p.BestGops / peak.BestGflops, "0.0")}x fp32)" : $"not available ({p.Error})"))) + ".");
         md.AppendLine();
         foreach (var m in runs)
             md.AppendLine($"FLOPs of `{m.Name}` by op (GFLOP): " + string.Join(", ",
