@@ -41,7 +41,10 @@ public sealed class Photo : IDisposable
         var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var pixels = new byte[(long)w * h * 4];
         var result = codec.GetPixels(info, pixels);
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        // Truncated files are refused, not half-filled: a few bytes claiming megapixels would otherwise be processed in full.
+        if (result == SKCodecResult.IncompleteInput)
+            throw new CutoutException(CutoutErrorKind.BadImage, "The image file is truncated: its pixel data ends early.");
+        if (result != SKCodecResult.Success)
             throw new CutoutException(CutoutErrorKind.BadImage, $"The image could not be decoded ({result}).");
 
         var upright = Orientation.Apply(pixels, w, h, codec.EncodedOrigin);
