@@ -83,8 +83,23 @@ sealed record EvalReport(
     [property: JsonPropertyName("by_prefix")] SortedDictionary<string, EvalFigures> ByPrefix,
     [property: JsonPropertyName("per_image")] List<PerImage> PerImage,
     [property: JsonPropertyName("machine")] string Machine,
+    [property: JsonPropertyName("load_average_1m")] double? LoadAverage,
     [property: JsonPropertyName("date_utc")] string DateUtc)
 {
+    /// <summary>Other work on the machine inflates latencies; the 1-minute load average at the end says how much there was.</summary>
+    static double? ReadLoadAverage()
+    {
+        try
+        {
+            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return double.Parse(first, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
+    }
+
     public static EvalReport Create(string model, string modelPath, string data, bool refine, int threads, List<EvalSample> samples)
     {
         var all = EvalFigures.Of(samples);
@@ -94,7 +109,7 @@ sealed record EvalReport(
             Math.Round(s.Score.Mae, 4), Math.Round(s.Score.BoundaryF, 4), Math.Round(s.ModelMs, 1), Math.Round(s.TotalMs, 1))).ToList();
         return new EvalReport(model, modelPath, data, refine, threads, SegmentationScore.BoundaryTolerance, all.Images,
             all.MeanIou, all.DatasetIou, all.MeanDice, all.Mae, all.BoundaryF, all.LatencyMs, byPrefix, perImage,
-            $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+            $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}", ReadLoadAverage(),
             DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"));
     }
 }
