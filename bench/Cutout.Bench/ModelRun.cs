@@ -31,7 +31,8 @@ sealed class ModelRun
     static readonly Cutout.RemoveOptions Refine = new() { Refine = true };
 
     public static async Task<ModelRun> MeasureAsync(string model, int runs, int folderCount, int serveRequests, Options options,
-                                                    Fixtures fixtures, IDictionary<string, string> env, bool variants, bool threads2)
+                                                    Fixtures fixtures, IDictionary<string, string> env, bool variants, bool threads2,
+                                                    Action? afterInProcess = null)
     {
         var path = Cutout.ModelCatalog.ResolvePath(model);
         Console.WriteLine($"== {model}: {path}");
@@ -52,6 +53,7 @@ sealed class ModelRun
         var encoders = variants ? InProcess.Encoders(remover, fixtures.Jpeg1Mp, 3) : [];
         foreach (var e in encoders) Console.WriteLine($"  encoder {e.Name}: {e.Ms:0.0} ms, {e.Kb:0} kB");
         remover.Dispose();   // free its memory before the children start
+        afterInProcess?.Invoke();
 
         var folder = CliRuns.Folder(model, fixtures.Folder, folderCount, 1, fixtures.Root, env);
         Console.WriteLine($"  cutout remove folder: {folder.Images} in {folder.WallSeconds:0.0} s = {folder.ImagesPerSecond:0.00} img/s");

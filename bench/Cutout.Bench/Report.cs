@@ -29,17 +29,21 @@ static class Report
                       $"End to end = `BackgroundRemover.Remove` (decode, infer, guided-filter refine, PNG encode), median of {s.OneMp.Runs} " +
                       $"(reference {r?.OneMp.Runs}) runs after one warm-up.");
         md.AppendLine();
-        md.AppendLine($"| figure | {s.Name} | {r?.Name ?? "reference"} | ratio (reference / shipped) |");
+        md.AppendLine($"| figure | {s.Name} | {r?.Name ?? "reference"} | shipped advantage |");
         md.AppendLine("|---|---|---|---|");
-        void Row(string name, Func<ModelRun, double> value, string format = "0.0", bool ratio = true)
+        // advantage: how many times better the shipped model is (reference / shipped for times, memory and FLOPs;
+        // shipped / reference for throughputs); empty for rows where a ratio means nothing.
+        void Row(string name, Func<ModelRun, double> value, string format = "0.0", bool ratio = true, bool higherIsBetter = false)
         {
             var a = value(s);
             var b = r is null ? double.NaN : value(r);
-            md.AppendLine($"| {name} | {F(a, format)} | {F(b, format)} | {(ratio && r != null ? F(b / a, "0.0") + "x" : "")} |");
+            var advantage = higherIsBetter ? a / b : b / a;
+            md.AppendLine($"| {name} | {F(a, format)} | {F(b, format)} | {(ratio && r != null ? F(advantage, "0.0") + "x" : "")} |");
         }
         Row("FLOPs per image (GFLOP, from the ONNX graph)", m => m.Flops.TotalGflop, "0.00");
         Row("model-only latency, median (ms)", m => m.OneMp.ModelMs.Median);
         Row("inference rate achieved (GFLOP/s)", m => m.Flops.TotalGflop / (m.OneMp.ModelMs.Median / 1000), "0.0", ratio: false);
+        Row("... fastest run (GFLOP/s)", m => m.Flops.TotalGflop / (m.OneMp.ModelMs.Min / 1000), "0.0", ratio: false);
         Row($"... as % of measured peak ({F(peak.BestGflops, "0")} GFLOP/s)", m => 100 * m.Flops.TotalGflop / (m.OneMp.ModelMs.Median / 1000) / peak.BestGflops, "0", ratio: false);
         Row("end to end 1 MP with --refine, median (ms)", m => m.OneMp.TotalMs.Median);
         Row("end to end 1 MP with --refine, p90 (ms)", m => m.OneMp.TotalMs.P90);
@@ -53,16 +57,17 @@ static class Report
         Row("... of which pre-process + infer + upscale matte (ms)", m => m.TwelveMp.PredictMs.Median, "0", ratio: false);
         Row("... of which refine (guided filter) (ms)", m => m.TwelveMp.PostMs.Median, "0", ratio: false);
         Row("... of which compose + PNG encode (ms)", m => m.TwelveMp.RenderMs.Median, "0", ratio: false);
-        Row("`cutout remove` folder, images/s (wall, incl. start-up)", m => m.Folder.ImagesPerSecond, "0.00");
+        Row("`cutout remove` folder, images/s (wall, incl. start-up)", m => m.Folder.ImagesPerSecond, "0.00", higherIsBetter: true);
         Row("... images in that folder run", m => m.Folder.Images, "0", ratio: false);
         if (s.FolderThreads2 is { } t2)
             md.AppendLine($"| ... with `--threads {t2.Threads}` ({s.Name} only), images/s | {F(t2.ImagesPerSecond, "0.00")} | | |");
         Row("`cutout remove` 12 MP peak RSS (MB)", m => m.Memory12Mp.PeakRssMb, "0");
         Row("`cutout remove --refine` 12 MP peak RSS (MB)", m => m.Memory12MpRefine.PeakRssMb, "0");
-        Row($"`cutout serve` 1 MP at concurrency {options.ServeConcurrency}, requests/s", m => m.Serve.RequestsPerSecond, "0.00");
+        Row($"`cutout serve` 1 MP at concurrency {options.ServeConcurrency}, requests/s", m => m.Serve.RequestsPerSecond, "0.00", higherIsBetter: true);
         Row("... p50 latency (ms)", m => m.Serve.LatencyMs.Median, "0");
         Row("... p99 latency (ms)", m => m.Serve.LatencyMs.P99, "0");
-        Row("... requests (all answered 200?)", m => m.Serve.Requests, "0", ratio: false);
+        Row("... requests sent", m => m.Serve.Requests, "0", ratio: false);
+        Row("... answered 200", m => m.Serve.Ok, "0", ratio: false);
         Row("... server peak RSS (MB)", m => m.Serve.PeakRssMb, "0");
         Row("model load (ms)", m => m.LoadMs, "0");
         md.AppendLine();
@@ -102,8 +107,8 @@ static class Report
             foreach (var e in s.Encoders) md.AppendLine($"| {e.Name} | {F(e.Ms)} | {F(e.Kb, "0")} |");
             md.AppendLine();
         }
-        md.AppendLine($"Peak: fp32 MatMul {peak.Size}³ through ONNX Runtime (MLAS), {peak.Threads} threads: best {F(peak.BestGflops)} GFLOP/s, " +
-                      $"median {F(peak.MedianGflops)}; paper peak {F(cpu.TheoreticalGflops, "0")} GFLOP/s ({cpu.Cores} cores x {F(cpu.MHz / 1000, "0.0")} GHz x 2 FMA x {(cpu.Avx512 ? 16 : 8)} lanes x 2).");
+        md.AppendLine($"Peak: fp32 MatMul {peak.Size}³ through ONNX Runtime (MLAS), {peak.Threads} threads, measured before and after each " +
+                      $"model's in-process runs: best {F(peak.BestGflops)} GFLOP/s, median {F(peak.MedianGflops)}; paper peak {F(cpu.TheoreticalGflops, "0")} GFLOP/s ({cpu.Cores} cores x {F(cpu.MHz / 1000, "0.0")} GHz x 2 FMA x {(cpu.Avx512 ? 16 : 8)} lanes x 2).");
         md.AppendLine();
         md.AppendLine("Same 2048³ product in other precisions (what an fp16 or int8 variant of the model could reach at best): " +
                       string.Join("; ", precisions.Select(p => $"{p.Name}: " + (p.Error is null ? $"{F(p.BestGops)} G ops/s ({F(p.BestGops / peak.BestGflops, "0.0")}x fp32)" : $"not available ({p.Error})"))) + ".");
