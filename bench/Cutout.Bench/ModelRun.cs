@@ -20,6 +20,8 @@ sealed class ModelRun
     public required CliRuns.Memory Memory12Mp { get; init; }
     public required CliRuns.Memory Memory12MpRefine { get; init; }
     public required ServeSummary Serve { get; init; }
+    /// <summary>The server with one inference slot per core and one ONNX Runtime thread each (shipped model only).</summary>
+    public ServeSummary? ServePerCore { get; init; }
     public List<InProcess.SessionVariant> Variants { get; init; } = [];
     public List<InProcess.EncoderVariant> Encoders { get; init; } = [];
 
@@ -66,20 +68,28 @@ sealed class ModelRun
         Console.WriteLine($"  12 MP peak RSS {mem.PeakRssMb:0} MB, with --refine {memRefine.PeakRssMb:0} MB");
         var serve = await ServeAsync(model, fixtures, env, serveRequests, options.ServeConcurrency);
         Console.WriteLine($"  serve: {serve.RequestsPerSecond:0.00} req/s, p50 {serve.LatencyMs.Median:0} ms, p99 {serve.LatencyMs.P99:0} ms");
+        ServeSummary? perCore = null;
+        if (threads2 && Environment.ProcessorCount > 1)
+        {
+            perCore = await ServeAsync(model, fixtures, env, serveRequests, options.ServeConcurrency,
+                "--concurrency", Environment.ProcessorCount.ToString(), "--threads", "1");
+            Console.WriteLine($"  serve --concurrency {Environment.ProcessorCount} --threads 1: {perCore.RequestsPerSecond:0.00} req/s, p50 {perCore.LatencyMs.Median:0} ms, p99 {perCore.LatencyMs.P99:0} ms");
+        }
 
         return new ModelRun
         {
             Name = model, Path = path, InputWidth = spec.Width, InputHeight = spec.Height,
             FileMb = new FileInfo(path).Length / 1048576.0, LoadMs = load, Flops = flops,
             OneMp = oneMp, OneMpNoRefine = oneMpPlain, TwelveMp = twelve, Folder = folder, FolderThreads2 = folder2,
-            Memory12Mp = mem, Memory12MpRefine = memRefine, Serve = serve, Variants = variantList, Encoders = encoders,
+            Memory12Mp = mem, Memory12MpRefine = memRefine, Serve = serve, ServePerCore = perCore, Variants = variantList, Encoders = encoders,
         };
     }
 
-    static async Task<ServeSummary> ServeAsync(string model, Fixtures fixtures, IDictionary<string, string> env, int requests, int concurrency)
+    static async Task<ServeSummary> ServeAsync(string model, Fixtures fixtures, IDictionary<string, string> env, int requests, int concurrency,
+                                               params string[] serverArgs)
     {
         var body = await File.ReadAllBytesAsync(fixtures.Jpeg1Mp);
-        await using var server = await ServeRuns.StartAsync(model, env);
+        await using var server = await ServeRuns.StartAsync(model, env, serverArgs);
         await server.PostAsync(-1, "warm-up", body);   // loads the model
         var clock = Stopwatch.StartNew();
         var outcomes = await server.LoadAsync(requests, concurrency, _ => ("1mp", body));

@@ -69,6 +69,9 @@ static class Report
         Row("... requests sent", m => m.Serve.Requests, "0", ratio: false);
         Row("... answered 200", m => m.Serve.Ok, "0", ratio: false);
         Row("... server peak RSS (MB)", m => m.Serve.PeakRssMb, "0");
+        if (s.ServePerCore is { } pc)
+            md.AppendLine($"| ... with `cutout serve --concurrency {Environment.ProcessorCount} --threads 1` ({s.Name} only): requests/s, p50, p99 | " +
+                          $"{F(pc.RequestsPerSecond, "0.00")}, {F(pc.LatencyMs.Median, "0")} ms, {F(pc.LatencyMs.P99, "0")} ms | | |");
         Row("model load (ms)", m => m.LoadMs, "0");
         md.AppendLine();
 
