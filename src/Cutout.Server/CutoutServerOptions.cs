@@ -26,6 +26,9 @@ public sealed class CutoutServerOptions
     /// <summary>Model used when a request names none: null or "default" is the shipped model.</summary>
     public string? DefaultModel { get; set; }
 
+    /// <summary>Load the default model in the background right after start instead of on the first request.</summary>
+    public bool PreloadDefaultModel { get; set; } = true;
+
     /// <summary>ONNX Runtime intra-op threads per model; null lets the library decide.</summary>
     public int? IntraOpThreads { get; set; }
 }

@@ -71,6 +71,8 @@ public sealed class HostingTests
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Cutout", await page.Content.ReadAsStringAsync());
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
         foreach (var asset in new[] { "/app.css", "/app.js" })
         {
             using var response = await server.Client.GetAsync(asset);

@@ -25,6 +25,24 @@ public sealed class ModelRegistryTests
     }
 
     [Fact]
+    public async Task The_default_model_is_loaded_right_after_start_unless_told_not_to()
+    {
+        var loads = 0;
+        ModelLoader counting = _ => { Interlocked.Increment(ref loads); return new EchoModel(); };
+        await using (var server = await RunningServer.StartAsync(loader: counting))
+        {
+            for (var i = 0; i < 100 && Volatile.Read(ref loads) == 0; i++) await Task.Delay(50);
+            Assert.Equal(1, loads);
+        }
+
+        await using (var lazy = await RunningServer.StartAsync(["Cutout:PreloadDefaultModel=false"], counting))
+        {
+            await Task.Delay(300);
+            Assert.Equal(1, loads);
+        }
+    }
+
+    [Fact]
     public void A_failed_load_is_retried_by_the_next_request()
     {
         var attempts = 0;
