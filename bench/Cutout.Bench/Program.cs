@@ -48,7 +48,7 @@ switch (options.Command)
         var fixtures = Fixtures.Create(work, repo, data, folderCount: 0);
         var soak = await Soak.RunAsync(options, fixtures, env);
         Report.Write(resultsFile, "soak", Report.Soak(soak, cpu, options));
-        await File.WriteAllTextAsync(Path.Combine(repo, "bench", "results", "soak.json"), JsonSerializer.Serialize(soak, Report.Json));
+        await File.WriteAllTextAsync(JsonPath(resultsFile, "soak.json"), JsonSerializer.Serialize(soak, Report.Json));
         Console.WriteLine(Report.Soak(soak, cpu, options));
         return soak.Unanswered == 0 && soak.UnexpectedStatuses == 0 ? 0 : 1;
     }
@@ -74,12 +74,19 @@ switch (options.Command)
         Console.WriteLine($"peak fp32 over the run: best {peak.BestGflops:0.0} GFLOP/s");
         var markdown = Report.All(runs, cpu, peak, precisions, fixtures, options, clock.Elapsed);
         Report.Write(resultsFile, "all", markdown);
-        Directory.CreateDirectory(Path.Combine(repo, "bench", "results"));
-        await File.WriteAllTextAsync(Path.Combine(repo, "bench", "results", "bench.json"),
+        await File.WriteAllTextAsync(JsonPath(resultsFile, "bench.json"),
             JsonSerializer.Serialize(new { cpu, peak, precisions, runs, finished = DateTime.UtcNow }, Report.Json));
         Console.WriteLine(markdown);
         return 0;
     }
+}
+
+// Raw figures go to results/NAME beside the markdown file (bench/results/ for bench/results.md).
+static string JsonPath(string resultsFile, string name)
+{
+    var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(resultsFile))!, "results");
+    Directory.CreateDirectory(folder);
+    return Path.Combine(folder, name);
 }
 
 static class Repo

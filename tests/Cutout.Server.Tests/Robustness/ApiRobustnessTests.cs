@@ -31,6 +31,7 @@ public sealed class ApiRobustnessTests(RobustnessServer fixture) : IClassFixture
         _ when input.Bytes.Length == 0 => [HttpStatusCode.BadRequest],   // no image at all
         Expect.Works => [HttpStatusCode.OK],
         Expect.WorksOrDamaged => [HttpStatusCode.OK, HttpStatusCode.BadRequest],
+        Expect.Damaged => [HttpStatusCode.BadRequest],
         Expect.Refused => [HttpStatusCode.BadRequest, HttpStatusCode.UnsupportedMediaType],
         Expect.NotAnImage => [HttpStatusCode.UnsupportedMediaType],
         Expect.TooLarge => [HttpStatusCode.RequestEntityTooLarge],

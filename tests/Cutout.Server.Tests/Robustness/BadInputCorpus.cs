@@ -14,6 +14,8 @@ public enum Expect
     Works,
     /// <summary>Processed (partial decode, the missing part filled) or refused as damaged; both are fine, a crash is not.</summary>
     WorksOrDamaged,
+    /// <summary>Refused as damaged (BadImage): e.g. a truncated file, whose missing pixels must not be made up.</summary>
+    Damaged,
     /// <summary>Refused as not an image or as damaged (NotAnImage / BadImage).</summary>
     Refused,
     NotAnImage,
@@ -54,9 +56,9 @@ public static class BadInputCorpus
         new("text file with a txt extension", "readme.txt", Encoding.UTF8.GetBytes("hello\n"), Expect.NotAnImage),
         new("random bytes", "noise.jpg", Noise(4096, seed: 7), Expect.NotAnImage),
         new("JPEG cut inside its header", "cut-jpeg-header.jpg", Jpeg[..40], Expect.Refused),
-        new("JPEG truncated at half", "cut-jpeg-half.jpg", Jpeg[..(Jpeg.Length / 2)], Expect.WorksOrDamaged, (96, 64)),
+        new("JPEG truncated at half", "cut-jpeg-half.jpg", Jpeg[..(Jpeg.Length / 2)], Expect.Damaged),
         new("PNG truncated inside IHDR", "cut-png-header.png", Png[..20], Expect.Refused),
-        new("PNG truncated at half", "cut-png-half.png", Png[..(Png.Length / 2)], Expect.WorksOrDamaged, (96, 64)),
+        new("PNG truncated at half", "cut-png-half.png", Png[..(Png.Length / 2)], Expect.Damaged),
         new("PNG with a corrupt IDAT checksum", "bad-crc.png", CorruptLastIdatCrc(Png), Expect.WorksOrDamaged, (96, 64)),
         new("PNG named .jpg", "really-a-png.jpg", Png, Expect.Works, (96, 64)),
         new("JPEG named .png", "really-a-jpeg.png", Jpeg, Expect.Works, (96, 64)),
