@@ -52,6 +52,14 @@ public sealed class ApiTests(ApiTests.Server server) : IClassFixture<ApiTests.Se
         AssertCutOut(result);
     }
 
+    [Fact]
+    public async Task A_raw_body_sent_as_urlencoded_like_curl_data_binary_is_the_image()
+    {
+        using var response = await Client.PostAsync("/api/remove?bg=white&format=jpeg", Images.Raw(Images.Astronaut, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData("webp", "", "image/webp", SKEncodedImageFormat.Webp)]
     [InlineData("png", "", "image/png", SKEncodedImageFormat.Png)]

@@ -16,7 +16,7 @@ internal sealed record Upload(byte[] Image, string? FileName, IReadOnlyDictionar
             size.MaxRequestBodySize = bodyLimit;
 
         var fields = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        if (request.HasFormContentType)
+        if (IsMultipart(request))
         {
             var form = await request.ReadFormAsync(cancel);
             foreach (var (key, value) in form) fields[key] = value.ToString();
@@ -28,6 +28,10 @@ internal sealed record Upload(byte[] Image, string? FileName, IReadOnlyDictionar
 
         return new Upload(await ReadAllAsync(request.Body, limits, cancel), null, fields);
     }
+
+    /// <summary>Only multipart carries a file; anything else, even curl's default urlencoded type, is the image itself.</summary>
+    static bool IsMultipart(HttpRequest request) =>
+        request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
 
     static async Task<byte[]> ReadAllAsync(Stream source, CutoutServerOptions limits, CancellationToken cancel)
     {

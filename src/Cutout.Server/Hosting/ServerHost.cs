@@ -1,4 +1,5 @@
 using Cutout.Server.Hosting;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Cutout.Server;
@@ -16,6 +17,15 @@ public static class ServerHost
         ["--concurrency"] = "Cutout:MaxConcurrentInferences",
     };
 
+    /// <summary>Lowest-priority settings: per-request framework logs only at Warning, as in the ASP.NET templates.</summary>
+    static readonly Dictionary<string, string?> QuietDefaults = new()
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        // RunAsync reports start failures in one line; the host would log them again with a stack trace.
+        ["Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host"] = "Critical",
+    };
+
     public const string Usage = """
         Usage: cutout serve [--urls http://127.0.0.1:5000] [--model NAME] [--threads N] [--concurrency N]
 
@@ -30,6 +40,7 @@ public static class ServerHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietDefaults });
         builder.Configuration.AddCommandLine(args, Switches);
         if (!HasConfiguredAddress(builder.Configuration)) builder.WebHost.UseUrls(DefaultUrl);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -61,9 +72,9 @@ public static class ServerHost
             Console.Error.WriteLine("cutout serve: " + string.Join(" ", e.Failures));
             return 2;
         }
-        catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("bind"))
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            Console.Error.WriteLine("cutout serve: cannot listen: " + e.Message);
+            Console.Error.WriteLine("cutout serve: " + e.Message);
             return 1;
         }
     }
