@@ -105,6 +105,12 @@ public sealed class PageTests(PageTests.Fixture fixture) : IClassFixture<PageTes
             File.Delete(saved);
         }
 
+        // A blurred background: opaque everywhere, no longer the picked colour.
+        await page.ClickAsync("label[for=bg-blur]");
+        var blurred = await PixelAsync(page, 300, 20);
+        Assert.Equal(255, blurred[3]);
+        Assert.NotEqual(new[] { 0, 200, 83, 255 }, blurred);
+
         // The before/after slider view.
         await page.ClickAsync("label[for=view-slider]");
         await Expect(page.Locator("#slider-view")).ToBeVisibleAsync();
@@ -112,6 +118,37 @@ public sealed class PageTests(PageTests.Fixture fixture) : IClassFixture<PageTes
         await Expect(page.Locator("#compare-after")).ToHaveAttributeAsync("style", new Regex(@"inset\(0px 0px 0px 30%\)"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "page-slider.png"), FullPage = true });
 
+        Assert.Empty(problems);
+    }
+
+    [BrowserFact]
+    public async Task Dropping_or_pasting_an_image_starts_a_removal()
+    {
+        var (context, page, problems) = await OpenAsync();
+        await using var __ = context;
+        foreach (var (kind, name, width, height) in new[] { ("drop", "dropped.png", 160, 120), ("paste", "pasted.png", 120, 160) })
+        {
+            await page.EvaluateAsync(
+                """
+                async ([kind, name, width, height]) => {
+                  const canvas = new OffscreenCanvas(width, height);
+                  const ctx = canvas.getContext('2d');
+                  ctx.fillStyle = '#dde'; ctx.fillRect(0, 0, width, height);
+                  ctx.fillStyle = '#a33'; ctx.beginPath(); ctx.arc(width / 2, height / 2, 40, 0, 7); ctx.fill();
+                  const file = new File([await canvas.convertToBlob({ type: 'image/png' })], name, { type: 'image/png' });
+                  const data = new DataTransfer();
+                  data.items.add(file);
+                  const event = kind === 'drop'
+                    ? new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true })
+                    : new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+                  document.getElementById('drop').dispatchEvent(event);
+                }
+                """, new object[] { kind, name, width, height });
+            await Expect(page.Locator("#file-name")).ToContainTextAsync(name);
+            await WaitForResultAsync(page);
+            var size = await page.EvaluateAsync<int[]>("() => [document.getElementById('result').width, document.getElementById('result').height]");
+            Assert.Equal(new[] { width, height }, size);
+        }
         Assert.Empty(problems);
     }
 

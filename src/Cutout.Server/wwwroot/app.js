@@ -49,16 +49,21 @@ document.addEventListener("paste", (e) => {
 
 async function pick(file) {
   state.file = file;
+  state.cutout = state.cutoutBlob = state.bounds = state.original = null;
+  ui.download.disabled = true;
+  clearCanvas(ui.result);
+  clearCanvas(ui.after);
   ui.fileName.textContent = `${file.name || "Pasted image"} · ${formatBytes(file.size)}`;
   if (state.originalUrl) URL.revokeObjectURL(state.originalUrl);
   state.originalUrl = URL.createObjectURL(file);
   ui.original.src = ui.before.src = state.originalUrl;
-  state.original = await createImageBitmap(file).catch(() => null);
-  state.cutout = state.cutoutBlob = state.bounds = null;
-  clearCanvas(ui.result);
-  clearCanvas(ui.after);
   ui.stage.hidden = false;
-  await removeBackground();
+  const removal = removeBackground();
+  const original = await createImageBitmap(file).catch(() => null);
+  if (state.file !== file) return;
+  state.original = original;
+  if (state.cutout) render();   // the cutout came first: draw the blurred background now that it can be
+  await removal;
 }
 
 // ---- asking the server ------------------------------------------------------------------------------------------
