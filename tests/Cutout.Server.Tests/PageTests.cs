@@ -59,9 +59,23 @@ public sealed class PageTests(PageTests.Fixture fixture) : IClassFixture<PageTes
         var (context, page, problems) = await OpenAsync();
         await using var _ = context;
         await Expect(page).ToHaveTitleAsync(new Regex("Cutout"));
+        Directory.CreateDirectory(Screenshots);
 
+        // Hold the request until the working state has been seen, however fast the model is.
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/api/remove*", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
         await page.SetInputFilesAsync("#file", TestPaths.Astronaut);
-        await Expect(page.Locator("#working")).ToBeVisibleAsync();   // the working state shows while it runs
+        await Expect(page.Locator("#working")).ToBeVisibleAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("Removing the background");
+        await Expect(page.Locator("#stage")).ToHaveAttributeAsync("aria-busy", "true");
+        await Expect(page.Locator("#download")).ToBeDisabledAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "page-working.png"), FullPage = true });
+        release.SetResult();
+        await page.UnrouteAllAsync();
         await WaitForResultAsync(page);
         await Expect(page.Locator("#working")).ToBeHiddenAsync();
         await Expect(page.Locator("#status")).ToContainTextAsync("Done in");
@@ -73,7 +87,6 @@ public sealed class PageTests(PageTests.Fixture fixture) : IClassFixture<PageTes
         Assert.True((await PixelAsync(page, 500, 60))[3] < 40, "the wall right of the shuttle is transparent");
         Assert.True((await PixelAsync(page, 225, 120))[3] > 215, "the face is opaque");
         Assert.True((await PixelAsync(page, 150, 400))[3] > 215, "the suit is opaque");
-        Directory.CreateDirectory(Screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "page.png"), FullPage = true });
 
         // A colour background, picked with the colour input.
