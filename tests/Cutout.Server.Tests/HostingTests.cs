@@ -65,6 +65,10 @@ public sealed class HostingTests
         var parameters = remove.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Equal(["model", "format", "mask", "bg", "refine", "crop"], parameters);
         Assert.True(remove.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));
+        Assert.True(remove.GetProperty("requestBody").GetProperty("content").TryGetProperty("image/jpeg", out _));
+        Assert.True(remove.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("image/png", out _));
+        Assert.True(remove.GetProperty("responses").TryGetProperty("413", out _));
+        Assert.Equal("Cutout", openApi.RootElement.GetProperty("info").GetProperty("title").GetString());
         Assert.True(openApi.RootElement.GetProperty("paths").TryGetProperty("/api/models", out _));
 
         using var page = await server.Client.GetAsync("/");

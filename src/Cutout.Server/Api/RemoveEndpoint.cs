@@ -13,7 +13,7 @@ internal static class RemoveEndpoint
     /// <summary>The option fields, as the OpenAPI document shows them; the same names also work as form fields.</summary>
     internal sealed record Query(
         [property: FromQuery(Name = "model"), Description("Model name from GET /api/models; the server's default when absent.")] string? Model,
-        [property: FromQuery(Name = "format"), Description("png (default), webp or jpeg.")] string? Format,
+        [property: FromQuery(Name = "format"), Description("png (default), webp or jpeg (jpeg has no transparency: give it a bg).")] string? Format,
         [property: FromQuery(Name = "mask"), Description("true: return the 8-bit mask alone (PNG).")] string? Mask,
         [property: FromQuery(Name = "bg"), Description("Background: transparent (default), a colour (#rrggbb, #rgb, CSS name) or blur.")] string? Bg,
         [property: FromQuery(Name = "refine"), Description("true: refine the edges at full resolution.")] string? Refine,

@@ -19,15 +19,14 @@ internal static class CutoutEndpoints
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
 
-        var api = app.MapGroup("/api").AddEndpointFilter<ProblemFilter>();
+        var api = app.MapGroup("/api").AddEndpointFilter<ProblemFilter>().WithTags("Cutout");
         api.MapGet("/models", ModelsEndpoint.Handle)
             .WithSummary("The models a request may name.");
         api.MapPost("/remove", RemoveEndpoint.HandleAsync)
             .WithSummary("Remove the background from one image.")
             .WithDescription("Send the image as a multipart field 'file' or as the raw request body. " +
                              "Options go in the query string or as form fields.")
-            .AddOpenApiOperationTransformer(RemoveRequestBody.Describe)
-            .Produces(StatusCodes.Status200OK, contentType: "image/png", additionalContentTypes: ["image/webp", "image/jpeg"])
+            .AddOpenApiOperationTransformer(RemoveOpenApi.Describe)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

@@ -18,7 +18,12 @@ internal static class CutoutServices
 
         services.AddProblemDetails();
         services.AddHealthChecks();
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Cutout";
+            document.Info.Description = "Background removal by semantic segmentation. Errors are application/problem+json.";
+            return Task.CompletedTask;
+        }));
         return services;
     }
 }

@@ -4,10 +4,11 @@ using Microsoft.OpenApi;
 namespace Cutout.Server.Api;
 
 /// <summary>
-/// Documents the two ways to send the image. Done in the OpenAPI document only: <c>Accepts</c> metadata would also
-/// make routing refuse other content types with a bare 415, where the endpoint answers every case in plain words.
+/// Documents the two ways to send the image and the image that comes back. Done in the OpenAPI document only:
+/// <c>Accepts</c> metadata would also make routing refuse other content types with a bare 415, where the endpoint
+/// answers every case in plain words.
 /// </summary>
-internal static class RemoveRequestBody
+internal static class RemoveOpenApi
 {
     static readonly string[] ImageTypes = ["image/png", "image/jpeg", "image/webp", "image/bmp", "image/gif", "application/octet-stream"];
 
@@ -36,6 +37,13 @@ internal static class RemoveRequestBody
         };
         foreach (var type in ImageTypes) content[type] = new OpenApiMediaType { Schema = Binary("The image as the raw body.") };
         operation.RequestBody = new OpenApiRequestBody { Required = true, Content = content };
+        operation.Responses ??= new OpenApiResponses();
+        operation.Responses["200"] = new OpenApiResponse
+        {
+            Description = "The image without its background (or the mask alone), named <stem>-cutout.<ext>.",
+            Content = new[] { "image/png", "image/webp", "image/jpeg" }
+                .ToDictionary(type => type, _ => new OpenApiMediaType { Schema = Binary("The result.") }),
+        };
         return Task.CompletedTask;
     }
 
