@@ -97,7 +97,7 @@ public class MatteOptionTests
     public void Guided_filter_moves_an_upscaled_edge_onto_the_photos_edge()
     {
         // A dark left half next to a bright right half (edge between x = 99 and 100), and the matte an 8x bilinear
-        // upscale gives when the coarse mask ends half a coarse pixel too far right: a ramp from x = 100 to 108.
+        // upscale gives when the coarse mask ends half a coarse pixel too far right: a ramp from x = 99 to 109.
         const int w = 240, h = 64;
         var rgba = new byte[w * h * 4];
         var ramp = new float[w * h];
@@ -107,7 +107,7 @@ public class MatteOptionTests
             var i = y * w + x;
             rgba.AsSpan(i * 4, 3).Fill(x < 100 ? (byte)30 : (byte)220);
             rgba[i * 4 + 3] = 255;
-            ramp[i] = Math.Clamp((108 - x) / 8f, 0f, 1f);
+            ramp[i] = Math.Clamp((109 - x) / 10f, 0f, 1f);
         }
         var refined = GuidedFilter.Refine(new Photo(w, h, rgba), new AlphaMatte(w, h, ramp), subsample: 8);
 
