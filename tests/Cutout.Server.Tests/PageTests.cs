@@ -188,6 +188,9 @@ public sealed class PageTests(PageTests.Fixture fixture) : IClassFixture<PageTes
             ".map(e => e.id || e.outerHTML)");
         Assert.Empty(unlabelled);
 
+        await Expect(page.Locator("#model option").First).ToContainTextAsync("(default)");
+        Assert.Equal("", await page.InputValueAsync("#model"));   // the server's default: no model field is sent
+
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("file", await page.EvaluateAsync<string>("() => document.activeElement.id"));
     }

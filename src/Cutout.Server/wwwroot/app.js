@@ -257,13 +257,12 @@ async function loadModels() {
     const response = await fetch("/api/models");
     if (!response.ok) return;
     const list = await response.json();
-    const present = list.models.filter((m) => m.present);
-    if (present.length === 0) return;
-    ui.model.replaceChildren(...present.map((m) => {
-      const option = new Option(m.isDefault ? `${m.name} (default)` : m.name, m.name);
-      option.selected = m.isDefault;
-      return option;
-    }));
+    // The server's default goes first with an empty value (no model field): it may be a path the list does not name.
+    const defaultName = list.default.split(/[\\/]/).pop().replace(/\.onnx$/i, "");
+    const others = list.models.filter((m) => m.present && !m.isDefault);
+    ui.model.replaceChildren(
+      new Option(`${defaultName} (default)`, "", true, true),
+      ...others.map((m) => new Option(m.name, m.name)));
   } catch {
     // Keep "Default": the server picks its own model.
   }
