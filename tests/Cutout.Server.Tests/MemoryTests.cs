@@ -1,0 +1,56 @@
+using System.Net;
+using Cutout.Server.Tests.Infrastructure;
+using Xunit;
+
+namespace Cutout.Server.Tests;
+
+/// <summary>Reads the managed heap of the whole test process, so it runs alone.</summary>
+[CollectionDefinition(nameof(MemoryCollection), DisableParallelization = true)]
+public sealed class MemoryCollection;
+
+[Collection(nameof(MemoryCollection))]
+public sealed class MemoryTests
+{
+    [Fact]
+    public async Task Server_memory_stays_flat_across_thousands_of_requests()
+    {
+        await using var server = await RunningServer.StartAsync(loader: _ => new EchoModel());
+        var image = Images.Png(128, 128);
+        await PostAsync(server, image, 200);
+        var before = Settle();
+        await PostAsync(server, image, 2000);
+        var after = Settle();
+        Assert.True(after - before < 8L * 1024 * 1024, $"managed heap grew by {(after - before) / 1024} KB over 2000 requests");
+    }
+
+    [Fact]
+    public async Task Memory_stays_flat_over_repeated_inferences_on_the_test_model()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var image = Images.Png(320, 240);
+        await PostAsync(server, image, 10);   // warm up: model loaded, pools filled
+        var before = Settle();
+        var workingSetBefore = Environment.WorkingSet;
+        await PostAsync(server, image, 40);
+        var after = Settle();
+        var workingSetGrowth = Environment.WorkingSet - workingSetBefore;
+        Assert.True(after - before < 16L * 1024 * 1024, $"managed heap grew by {(after - before) / 1024 / 1024} MB over 40 inferences");
+        Assert.True(workingSetGrowth < 200L * 1024 * 1024, $"working set grew by {workingSetGrowth / 1024 / 1024} MB over 40 inferences");
+    }
+
+    static async Task PostAsync(RunningServer server, byte[] image, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            using var response = await server.Client.PostAsync("/api/remove", Images.Raw(image));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    static long Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}
