@@ -23,7 +23,8 @@ internal sealed record Upload(byte[] Image, string? FileName, IReadOnlyDictionar
             var file = form.Files.GetFile("file") ?? throw new RequestRejectedException(400, "No image",
                 "The form has no image. Send it in a multipart field named 'file'.");
             if (file.Length > limits.MaxUploadBytes) throw TooLarge(limits);
-            return new Upload(await ReadAllAsync(file.OpenReadStream(), limits, cancel), file.FileName, fields);
+            await using var stream = file.OpenReadStream();
+            return new Upload(await ReadAllAsync(stream, limits, cancel), file.FileName, fields);
         }
 
         return new Upload(await ReadAllAsync(request.Body, limits, cancel), null, fields);
