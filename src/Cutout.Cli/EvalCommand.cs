@@ -45,7 +45,7 @@ static class EvalCommand
         var samples = Evaluate(remover, pairs, refine);
         if (samples.Count == 0) throw new CutoutException(CutoutErrorKind.Io, $"No image could be evaluated in {data}.");
 
-        var report = EvalReport.Create(model ?? "default", remover.ModelPath, Path.GetFullPath(data), refine,
+        var report = EvalReport.Create(model ?? "default", remover.Spec, remover.ModelPath, Path.GetFullPath(data), refine,
             threads ?? Environment.ProcessorCount, samples);
         PrintTable(report);
         if (json != null) WriteText(json, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));

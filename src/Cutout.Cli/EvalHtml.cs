@@ -14,7 +14,7 @@ static class EvalHtml
             <style>body{"{"}font-family:system-ui,sans-serif;margin:2em{"}"} td,th{"{"}padding:4px 10px;text-align:right{"}"}
             img{"{"}max-width:240px;background:#ddd{"}"} .row{"{"}display:flex;gap:12px;align-items:flex-start;margin-bottom:18px{"}"}</style>
             </head><body><h1>cutout eval</h1>
-            <p>model <b>{E(report.Model)}</b> ({E(report.ModelPath)}), data {E(report.Data)}, {report.Images} images, {E(report.DateUtc)}</p>
+            <p>model <b>{E(report.ModelName)}</b> ({E(report.ModelPath)}), data {E(report.Data)}, {report.Images} images, {E(report.DateUtc)}</p>
             <table><tr><th>set</th><th>images</th><th>mean IoU</th><th>dataset IoU</th><th>Dice</th><th>MAE</th><th>boundary F</th><th>model ms (median / p95)</th><th>end-to-end ms</th></tr>
             """);
         Row(html, "all", new EvalFigures(report.Images, report.MeanIou, report.DatasetIou, report.MeanDice, report.Mae, report.BoundaryF, report.LatencyMs));

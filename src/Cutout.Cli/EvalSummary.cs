@@ -68,6 +68,7 @@ sealed record PerImage(
 
 sealed record EvalReport(
     [property: JsonPropertyName("model")] string Model,
+    [property: JsonPropertyName("model_name")] string ModelName,
     [property: JsonPropertyName("model_path")] string ModelPath,
     [property: JsonPropertyName("data")] string Data,
     [property: JsonPropertyName("refine")] bool Refine,
@@ -100,14 +101,14 @@ sealed record EvalReport(
         }
     }
 
-    public static EvalReport Create(string model, string modelPath, string data, bool refine, int threads, List<EvalSample> samples)
+    public static EvalReport Create(string model, ModelSpec spec, string modelPath, string data, bool refine, int threads, List<EvalSample> samples)
     {
         var all = EvalFigures.Of(samples);
         var byPrefix = new SortedDictionary<string, EvalFigures>(
             samples.GroupBy(s => s.Prefix).ToDictionary(g => g.Key, g => EvalFigures.Of([.. g])), StringComparer.Ordinal);
         var perImage = samples.Select(s => new PerImage(s.Name, Math.Round(s.Score.Iou, 4), Math.Round(s.Score.Dice, 4),
             Math.Round(s.Score.Mae, 4), Math.Round(s.Score.BoundaryF, 4), Math.Round(s.ModelMs, 1), Math.Round(s.TotalMs, 1))).ToList();
-        return new EvalReport(model, modelPath, data, refine, threads, SegmentationScore.BoundaryTolerance, all.Images,
+        return new EvalReport(model, spec.Name, modelPath, data, refine, threads, SegmentationScore.BoundaryTolerance, all.Images,
             all.MeanIou, all.DatasetIou, all.MeanDice, all.Mae, all.BoundaryF, all.LatencyMs, byPrefix, perImage,
             $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}", ReadLoadAverage(),
             DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"));
