@@ -5,6 +5,7 @@ const string usage = """
 
       cutout-train train   --data DIR [--arch unet-resnet18] [--size 320] [--epochs 30] [--out runs/NAME] ...
       cutout-train summary --arch unet-vgg16 --size 128
+      cutout-train report  runs/NAME       (rewrites report.json + report.png from the checkpoint)
       cutout-train export  --checkpoint runs/NAME/best.bin --arch unet-resnet18 --size 320 --out models/NAME.onnx [--fp16]
 
     `cutout-train --data ...` without a command means `train`. `cutout-train train --help` lists every option.
@@ -23,6 +24,7 @@ if (rest.Contains("--help") || rest.Contains("-h"))
         "train" => TrainCommand.Help,
         "summary" => SummaryCommand.Help,
         "export" => ExportCommand.Help,
+        "report" => ReportCommand.Help,
         _ => usage,
     });
     return 0;
@@ -34,6 +36,7 @@ try
         "train" => TrainCommand.Run(rest),
         "summary" => SummaryCommand.Run(rest),
         "export" => ExportCommand.Run(rest),
+        "report" => ReportCommand.Run(rest),
         _ => throw new ArgumentException($"unknown command '{command}'"),
     };
 }

@@ -26,6 +26,11 @@ public static class TrainingReport
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
+    // Skia's NoDependencies build has no font manager, so its default typeface draws nothing: load a system font.
+    static readonly Lazy<SKTypeface> Typeface = new(() =>
+        new[] { "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf" }
+            .Where(File.Exists).Select(SKTypeface.FromFile).FirstOrDefault(t => t != null) ?? SKTypeface.Default);
+
     static readonly SKColor TrainColour = new(0x1f, 0x77, 0xb4), ValidationColour = new(0xd6, 0x27, 0x28);
 
     public static byte[] Plot(IReadOnlyList<EpochRecord> history)
@@ -47,7 +52,7 @@ public static class TrainingReport
     {
         using var axis = new SKPaint { Color = SKColors.Gray, StrokeWidth = 1, IsAntialias = true, Style = SKPaintStyle.Stroke };
         using var text = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-        using var font = new SKFont(SKTypeface.Default, 14);
+        using var font = new SKFont(Typeface.Value, 13);
         canvas.DrawRect(area, axis);
         var all = train.Concat(validation).Where(double.IsFinite).ToArray();
         double lo = all.Length > 0 ? all.Min() : 0, hi = all.Length > 0 ? all.Max() : 1;
