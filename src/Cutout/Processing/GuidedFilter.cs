@@ -7,7 +7,8 @@ namespace Cutout;
 /// alpha ≈ a·I + b is fitted on a grid as coarse as the model's output, then applied to the full-resolution luminance I,
 /// so the matte's edges snap to the photo's own edges instead of staying as blurry as the upscaling made them.
 /// Only the uncertain band changes: where the matte is already within <c>confident</c> of 0 or 1 it is kept.
-/// Linear in pixels (box filters by running sums). Defaults tuned on people/val: boundary F +0.012, IoU +0.004.
+/// Linear in pixels (box filters by running sums). Defaults tuned on 24 people/val images with an early checkpoint
+/// (boundary F +0.012); with the shipped 320 model on val photos of ~600 px the effect is neutral (±0.001).
 /// </summary>
 public static class GuidedFilter
 {
