@@ -5,7 +5,11 @@ namespace Cutout;
 /// <summary>The box around the visible subject, grown by a margin and clipped to the image.</summary>
 public static class SubjectBounds
 {
-    /// <summary>null when nothing is visible (alpha below 1/255 everywhere).</summary>
+    /// <summary>
+    /// The subject is where alpha is at least 0.5 (the threshold every score uses); the margin keeps its soft edge.
+    /// A model's faint noise far from the subject (alpha of a few percent) must not widen the box to the whole frame.
+    /// null when there is no subject.
+    /// </summary>
     public static SKRectI? Find(AlphaMatte matte, int margin)
     {
         int left = int.MaxValue, top = int.MaxValue, right = -1, bottom = -1;
@@ -27,7 +31,7 @@ public static class SubjectBounds
 
     static int IndexOfVisible(ReadOnlySpan<float> row, bool fromEnd)
     {
-        const float visible = 0.5f / 255f;
+        const float visible = 0.5f;
         if (!fromEnd)
         {
             for (var x = 0; x < row.Length; x++) if (row[x] >= visible) return x;

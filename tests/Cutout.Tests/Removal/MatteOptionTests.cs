@@ -29,7 +29,7 @@ public class MatteOptionTests
     {
         var padded = Images.PngOf(Images.Padded(Input, 900, 700, left: 200, top: 100));
         var full = Removers.Darkness.PredictAlpha(Photo.Decode(padded));
-        var (left, top, right, bottom) = VisibleBox(full);
+        var (left, top, right, bottom) = SubjectBox(full);
 
         var cropped = Removers.Darkness.Remove(padded, new RemoveOptions { Crop = true, CropMargin = 10 });
         Assert.Equal(right - left + 1 + 20, cropped.Width);
@@ -41,6 +41,19 @@ public class MatteOptionTests
         var helmet = Images.Pixel(Input, 400, 420);
         var moved = Images.Pixel(output, 200 + 400 - (left - 10), 100 + 420 - (top - 10));
         Assert.Equal((helmet.R, helmet.G, helmet.B, (byte)255), moved);
+    }
+
+    [ShippedModelFact]
+    public void Crop_with_the_shipped_model_frames_the_person_not_the_whole_canvas()
+    {
+        var smoke = Path.Combine(TestPaths.People("smoke"), "images", "cihp_0002190.jpg");
+        using var photo = Photo.Decode(File.ReadAllBytes(smoke));
+        var (width, height) = (photo.Width * 2, photo.Height + 200);
+        var padded = Images.PngOf(Images.Padded(photo, width, height, left: photo.Width / 2, top: 100));
+        var result = BackgroundRemover.Load().Remove(padded, new RemoveOptions { Crop = true, CropMargin = 16 });
+        Assert.True(result.Width <= photo.Width + 32, $"crop {result.Width}x{result.Height} of a {width}x{height} canvas holding a {photo.Width}x{photo.Height} photo");
+        Assert.True(result.Height <= photo.Height + 32, $"crop {result.Width}x{result.Height}");
+        Assert.True(result.Width * result.Height > photo.Width * photo.Height / 8, "the person is kept");
     }
 
     [Fact]
@@ -148,12 +161,12 @@ public class MatteOptionTests
             : photo.Rgba[i * 4 + channel];
     }
 
-    static (int Left, int Top, int Right, int Bottom) VisibleBox(AlphaMatte matte)
+    static (int Left, int Top, int Right, int Bottom) SubjectBox(AlphaMatte matte)
     {
         int left = int.MaxValue, top = int.MaxValue, right = -1, bottom = -1;
         for (var y = 0; y < matte.Height; y++)
         for (var x = 0; x < matte.Width; x++)
-            if (matte[x, y] >= 0.5f / 255f)
+            if (matte[x, y] >= 0.5f)
                 (left, top, right, bottom) = (Math.Min(left, x), Math.Min(top, y), Math.Max(right, x), Math.Max(bottom, y));
         return (left, top, right, bottom);
     }

@@ -15,7 +15,10 @@ public static class Cli
 
     public static CliResult Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, null, args);
 
-    public static CliResult Run(string workingDirectory, byte[]? stdin, IDictionary<string, string>? environment, params string[] args)
+    public static CliResult Run(string workingDirectory, byte[]? stdin, IDictionary<string, string>? environment, params string[] args) =>
+        Run(workingDirectory, stdin, environment, TimeSpan.FromMinutes(3), args);
+
+    public static CliResult Run(string workingDirectory, byte[]? stdin, IDictionary<string, string>? environment, TimeSpan timeout, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -38,7 +41,7 @@ public static class Cli
             process.StandardInput.Close();
         }
         catch (IOException) { } // it exited before reading all of stdin (e.g. a missing model)
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException("cutout " + string.Join(' ', args));
