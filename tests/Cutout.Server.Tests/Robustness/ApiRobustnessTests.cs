@@ -5,6 +5,8 @@ using Cutout.Server.Tests.Infrastructure;
 using SkiaSharp;
 using Xunit;
 
+using Cutout.Tests.Robustness;
+
 namespace Cutout.Server.Tests.Robustness;
 
 /// <summary>One real server (Kestrel on loopback, library pipeline on the robustness model) for the whole class.</summary>

@@ -1,5 +1,7 @@
 using Cutout.Server.Models;
 
+using Cutout.Tests.Robustness;
+
 namespace Cutout.Server.Tests.Robustness;
 
 /// <summary>The real library pipeline on the robustness model, whatever model name a request resolves to.</summary>

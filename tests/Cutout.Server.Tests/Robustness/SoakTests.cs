@@ -4,6 +4,8 @@ using Cutout.Server.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
 
+using Cutout.Tests.Robustness;
+
 namespace Cutout.Server.Tests.Robustness;
 
 [CollectionDefinition(Name, DisableParallelization = true)]
