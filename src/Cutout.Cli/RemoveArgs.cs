@@ -1,7 +1,7 @@
 namespace Cutout.Cli;
 
 /// <summary>The parsed command line of `cutout remove`.</summary>
-sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, RemoveOptions Options, int Threads, bool Overwrite)
+sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, RemoveOptions Options, int? Threads, bool Overwrite)
 {
     public const string DefaultOutput = "cutout-out";
 
@@ -24,7 +24,7 @@ sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, Remo
           --threshold T        hard threshold 0..1 on the alpha
           --clean N            remove specks and fill holes smaller than N pixels
           --crop               crop to the subject; --crop-margin N pixels around it (default 16)
-          --threads N          images processed in parallel with one shared model (default 1)
+          --threads N          images processed in parallel with one shared model (default: one per core)
           --overwrite          replace existing outputs (default: skip them)
 
         Exit code: 0 all written or skipped, 1 some failed, 2 usage error. An input is never overwritten; outputs are
@@ -37,7 +37,7 @@ sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, Remo
         string output = DefaultOutput, format = "png";
         string? model = null, background = null;
         var options = new RemoveOptions();
-        int threads = 1;
+        int? threads = null;
         var overwrite = false;
 
         var reader = new ArgReader(args);

@@ -15,9 +15,16 @@ static class RemoveCommand
             return ExitCodes.Ok;
         }
 
-        var threadsPerImage = Math.Max(1, Environment.ProcessorCount / parsed.Threads);
-        using var remover = BackgroundRemover.Load(parsed.Model, threadsPerImage);
-        return parsed.Inputs is ["-"] ? StdinToStdout(remover, parsed.Options) : Batch(remover, parsed);
+        if (parsed.Inputs is ["-"])
+        {
+            using var single = BackgroundRemover.Load(parsed.Model);
+            return StdinToStdout(single, parsed.Options);
+        }
+        var (files, missing) = InputExpander.Expand(parsed.Inputs, parsed.Output);
+        // One single-threaded inference per core beats one multi-threaded inference at a time (bench/results.md).
+        var parallel = Math.Clamp(parsed.Threads ?? Environment.ProcessorCount, 1, Math.Max(1, files.Count));
+        using var remover = BackgroundRemover.Load(parsed.Model, Math.Max(1, Environment.ProcessorCount / parallel));
+        return Batch(remover, parsed, files, missing, parallel);
     }
 
     static int StdinToStdout(BackgroundRemover remover, RemoveOptions options)
@@ -38,16 +45,15 @@ static class RemoveCommand
         }
     }
 
-    static int Batch(BackgroundRemover remover, RemoveArgs args)
+    static int Batch(BackgroundRemover remover, RemoveArgs args, IReadOnlyList<InputFile> files, IReadOnlyList<string> missing, int parallel)
     {
-        var (files, missing) = InputExpander.Expand(args.Inputs, args.Output);
         foreach (var m in missing) Console.Error.WriteLine($"cutout: {m}: no such file, folder, or matching image");
         var extension = OutputRenderer.Extension(args.Options.Mask ? OutputFormat.Png : args.Options.Format);
         var claimed = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         int written = 0, skipped = 0, failed = missing.Count;
 
         BatchProgress.Run(files.Count, progress =>
-            Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = args.Threads }, file =>
+            Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = parallel }, file =>
             {
                 var output = Path.GetFullPath(Path.Combine(args.Output, file.RelativeStem + extension));
                 var outcome = Process(remover, args, file.Path, output, claimed, progress);

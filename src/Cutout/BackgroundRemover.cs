@@ -57,6 +57,8 @@ public sealed class BackgroundRemover : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         };
         if (intraOpThreads is > 0) options.IntraOpNumThreads = intraOpThreads.Value;
+        // Spinning worker threads steal the cores from decode, refine and encode and from other requests.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         return options;
     }
 
