@@ -130,7 +130,7 @@ public static class BadInputCorpus
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
         header[8] = bitDepth;
         header[9] = colorType;
-        PngChunk(png, "IHDR", header);
+        PngWriter.Chunk(png, "IHDR", header);
         using var raw = new MemoryStream();
         using (var z = new ZLibStream(raw, CompressionLevel.Fastest, leaveOpen: true))
             foreach (var row in rows)
@@ -138,31 +138,9 @@ public static class BadInputCorpus
                 z.WriteByte(0);
                 z.Write(row);
             }
-        PngChunk(png, "IDAT", raw.ToArray());
-        PngChunk(png, "IEND", []);
+        PngWriter.Chunk(png, "IDAT", raw.ToArray());
+        PngWriter.Chunk(png, "IEND", []);
         return png.ToArray();
-    }
-
-    static void PngChunk(Stream png, string type, byte[] data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        png.Write(word);
-        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        png.Write(typed);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32(typed));
-        png.Write(word);
-    }
-
-    static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-        }
-        return ~crc;
     }
 
     static byte[] CorruptLastIdatCrc(byte[] png)

@@ -36,7 +36,7 @@ public static class PngWriter
     public static byte[] LyingHeader(int width, int height) =>
         Write(width, height, 8, 2, [new byte[3]]);
 
-    static void Chunk(Stream png, string type, byte[] data)
+    public static void Chunk(Stream png, string type, byte[] data)
     {
         Span<byte> length = stackalloc byte[4];
         BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
