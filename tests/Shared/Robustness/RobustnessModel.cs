@@ -33,56 +33,19 @@ public static class RobustnessModel
     // AttributeProto{name=1, i=3, ints=8, type=20 (INT=2, INTS=7)}; ValueInfoProto{name=1, type=2}.
     static byte[] Model()
     {
-        var reduce = new Pb().Str(1, "input").Str(2, "mean").Str(3, "reduce").Str(4, "ReduceMean")
-            .Msg(5, new Pb().Str(1, "axes").Int(8, 1).Int(20, 7))
-            .Msg(5, new Pb().Str(1, "keepdims").Int(3, 1).Int(20, 2));
-        var negate = new Pb().Str(1, "mean").Str(2, "output").Str(3, "negate").Str(4, "Neg");
-        var graph = new Pb().Msg(1, reduce).Msg(1, negate).Str(2, "robustness")
-            .Msg(11, Tensor("input", 3)).Msg(12, Tensor("output", 1));
-        return new Pb().Int(1, 8).Str(2, "cutout-robustness").Msg(7, graph).Msg(8, new Pb().Str(1, "").Int(2, 13)).ToArray();
+        var reduce = new Protobuf().String(1, "input").String(2, "mean").String(3, "reduce").String(4, "ReduceMean")
+            .Message(5, new Protobuf().String(1, "axes").Int(8, 1).Int(20, 7))
+            .Message(5, new Protobuf().String(1, "keepdims").Int(3, 1).Int(20, 2));
+        var negate = new Protobuf().String(1, "mean").String(2, "output").String(3, "negate").String(4, "Neg");
+        var graph = new Protobuf().Message(1, reduce).Message(1, negate).String(2, "robustness")
+            .Message(11, Tensor("input", 3)).Message(12, Tensor("output", 1));
+        return new Protobuf().Int(1, 8).String(2, "cutout-robustness").Message(7, graph).Message(8, new Protobuf().String(1, "").Int(2, 13)).ToArray();
     }
 
-    static Pb Tensor(string name, int channels)
+    static Protobuf Tensor(string name, int channels)
     {
-        var shape = new Pb();
-        foreach (var d in new long[] { 1, channels, Size, Size }) shape.Msg(1, new Pb().Int(1, d));
-        return new Pb().Str(1, name).Msg(2, new Pb().Msg(1, new Pb().Int(1, 1).Msg(2, shape)));
-    }
-
-    /// <summary>Protobuf wire format: varints and length-delimited fields only.</summary>
-    sealed class Pb
-    {
-        readonly MemoryStream _bytes = new();
-
-        public byte[] ToArray() => _bytes.ToArray();
-
-        public Pb Int(int field, long value)
-        {
-            Varint((ulong)(field << 3));
-            Varint((ulong)value);
-            return this;
-        }
-
-        public Pb Str(int field, string value) => Bytes(field, System.Text.Encoding.UTF8.GetBytes(value));
-
-        public Pb Msg(int field, Pb message) => Bytes(field, message.ToArray());
-
-        Pb Bytes(int field, byte[] value)
-        {
-            Varint((ulong)(field << 3 | 2));
-            Varint((ulong)value.Length);
-            _bytes.Write(value);
-            return this;
-        }
-
-        void Varint(ulong value)
-        {
-            do
-            {
-                var b = (byte)(value & 0x7f);
-                value >>= 7;
-                _bytes.WriteByte(value != 0 ? (byte)(b | 0x80) : b);
-            } while (value != 0);
-        }
+        var shape = new Protobuf();
+        foreach (var d in new long[] { 1, channels, Size, Size }) shape.Message(1, new Protobuf().Int(1, d));
+        return new Protobuf().String(1, name).Message(2, new Protobuf().Message(1, new Protobuf().Int(1, 1).Message(2, shape)));
     }
 }

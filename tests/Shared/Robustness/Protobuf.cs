@@ -3,7 +3,7 @@ using System.Text;
 namespace Cutout.Tests;
 
 /// <summary>Just enough protobuf encoding to write a tiny ONNX model by hand (no protobuf package needed).</summary>
-sealed class Protobuf
+public sealed class Protobuf
 {
     readonly MemoryStream _bytes = new();
 
