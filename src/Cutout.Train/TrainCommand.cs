@@ -14,6 +14,8 @@ public static class TrainCommand
           --epochs N [30]      --batch N [8]      --lr X [0.001]
           --encoder-lr X       train the encoder with this learning rate (default 0: frozen encoder, the seed's recipe)
           --unfreeze-from K    with --encoder-lr: train encoder stages K.. only (ResNet18: 1-4)
+          --schedule NAME      constant | cosine (linear warm-up, then half-cosine decay to 1 %) [constant]
+          --warmup N           warm-up batches for cosine [100]
           --loss NAME          jaccard | dice | bce | bce-jaccard [jaccard]    --per-image-loss
           --patience N [3]     --seed N [42]      --threads N [cores]
           --no-augment         --paste P  probability of pasting the person on another photo [0.3]
@@ -38,6 +40,8 @@ public static class TrainCommand
             LearningRate = a.Double("lr", 1e-3),
             EncoderLearningRate = a.Double("encoder-lr", 0),
             UnfreezeFromStage = a.Int("unfreeze-from", 0),
+            Schedule = a.String("schedule", "constant"),
+            WarmupBatches = a.Int("warmup", 100),
             Loss = a.String("loss", "jaccard"),
             PerImageLoss = a.Flag("per-image-loss"),
             Patience = a.Int("patience", 3),
@@ -52,6 +56,7 @@ public static class TrainCommand
         };
         a.RejectUnknown();
         if (options.Size % 32 != 0 || options.Size < 32) throw new ArgumentException("--size must be a positive multiple of 32");
+        LearningRateSchedule.Factor(options.Schedule, 0, 1, 0);
         if (options.BatchSize < 1 || options.Epochs < 1) throw new ArgumentException("--batch and --epochs must be at least 1");
         var state = new Trainer(options, new ConsoleTrainingObserver()).Run();
         Console.WriteLine($"report: {Path.Combine(options.OutputDir, "report.json")}  best weights: {Path.Combine(options.OutputDir, "best.bin")}");

@@ -89,6 +89,14 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         return optim.Adam(groups, options.LearningRate);
     }
 
+    void ApplySchedule(TorchSharp.Modules.OptimizerHelper optimizer, int batchesDone, int totalBatches)
+    {
+        double factor = LearningRateSchedule.Factor(options.Schedule, batchesDone, totalBatches, options.WarmupBatches);
+        double[] baseRates = [options.LearningRate, options.EncoderLearningRate];
+        int i = 0;
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = baseRates[i++] * factor;
+    }
+
     TrainingState TrainEpoch(SegmentationModel model, TorchSharp.Modules.OptimizerHelper optimizer, ISegmentationLoss loss,
                              BatchSource batches, CheckpointStore store, TrainingState state)
     {
@@ -106,6 +114,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             {
                 using var inputs = batch.Inputs();
                 using var targets = batch.Targets();
+                ApplySchedule(optimizer, state.TotalBatches, batchCount * options.Epochs);
                 optimizer.zero_grad();
                 var logits = model.forward(inputs);
                 var value = loss.Compute(logits, targets);

@@ -16,6 +16,10 @@ public sealed record TrainingOptions
     public double EncoderLearningRate { get; init; }
     /// <summary>With a trained encoder: only stages from this one on learn (ResNet18: 1-4); 0 = all.</summary>
     public int UnfreezeFromStage { get; init; }
+    /// <summary><see cref="LearningRateSchedule"/> name: constant or cosine.</summary>
+    public string Schedule { get; init; } = "constant";
+    /// <summary>Batches of linear warm-up before a cosine schedule decays.</summary>
+    public int WarmupBatches { get; init; } = 100;
     public string Loss { get; init; } = "jaccard";
     public bool PerImageLoss { get; init; }
     public int Patience { get; init; } = 3;

@@ -7,12 +7,14 @@ static class ImageEncoder
 {
     public static byte[] EncodeRgba(byte[] rgba, int width, int height, OutputFormat format, bool opaque)
     {
+        if (format == OutputFormat.Png)
+            return PngEncoder.Encode(rgba, width, height, opaque ? PngEncoder.Layout.Rgb : PngEncoder.Layout.Rgba);
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, opaque ? SKAlphaType.Opaque : SKAlphaType.Unpremul);
         return Encode(info, rgba, format, lossless: !opaque);
     }
 
     public static byte[] EncodeGray(byte[] gray, int width, int height) =>
-        Encode(new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque), gray, OutputFormat.Png, lossless: true);
+        PngEncoder.Encode(gray, width, height, PngEncoder.Layout.Gray);
 
     static unsafe byte[] Encode(SKImageInfo info, byte[] pixels, OutputFormat format, bool lossless)
     {
@@ -21,8 +23,6 @@ static class ImageEncoder
             using var pixmap = new SKPixmap(info, (IntPtr)p, info.RowBytes);
             using var data = format switch
             {
-                // zlib level 1: about 5x faster than the default 6 for some 13% more bytes (bench/results.md).
-                OutputFormat.Png => pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 1)),
                 // Lossless keeps the colour of semi-transparent edge pixels exact; opaque results may be lossy.
                 OutputFormat.WebP => pixmap.Encode(lossless
                     ? new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossless, 75)

@@ -8,38 +8,63 @@ static class BoxFilter
     public static float[] Mean(float[] source, int width, int height, int radius)
     {
         var horizontal = new float[source.Length];
-        for (var y = 0; y < height; y++)
-            MeanRow(source.AsSpan(y * width, width), horizontal.AsSpan(y * width, width), radius);
-        return MeanColumns(horizontal, width, height, radius);
+        RowBands.For(height, (first, end) =>
+        {
+            for (var y = first; y < end; y++)
+                MeanRow(source.AsSpan(y * width, width), horizontal.AsSpan(y * width, width), radius);
+        });
+        var output = new float[source.Length];
+        // Columns are independent: each band of columns runs its own vertical running sum.
+        RowBands.For(width, (left, right) => MeanColumns(horizontal, output, width, height, radius, left, right - left));
+        return output;
     }
 
     static void MeanRow(ReadOnlySpan<float> row, Span<float> output, int radius)
     {
         var n = row.Length;
-        double sum = 0;
-        for (var x = 0; x <= Math.Min(radius, n - 1); x++) sum += row[x];
-        for (var x = 0; x < n; x++)
+        if (n <= 2 * radius + 1)
         {
-            var count = Math.Min(x + radius, n - 1) - Math.Max(x - radius, 0) + 1;
-            output[x] = (float)(sum / count);
-            if (x + radius + 1 < n) sum += row[x + radius + 1];
-            if (x - radius >= 0) sum -= row[x - radius];
+            MeanRowClipped(row, output, radius, 0, n);
+            return;
+        }
+        MeanRowClipped(row, output, radius, 0, radius + 1);
+        // Interior: the window is whole, so one add of (entering - leaving) and one multiply per pixel.
+        double sum = 0;
+        for (var x = 0; x <= 2 * radius; x++) sum += row[x];
+        var scale = 1.0 / (2 * radius + 1);
+        output[radius] = (float)(sum * scale);
+        for (var x = radius + 1; x < n - radius; x++)
+        {
+            sum += row[x + radius] - row[x - radius - 1];
+            output[x] = (float)(sum * scale);
+        }
+        MeanRowClipped(row, output, radius, n - radius, n);
+    }
+
+    /// <summary>Pixels [from, to) whose windows are clipped by a border, summed directly.</summary>
+    static void MeanRowClipped(ReadOnlySpan<float> row, Span<float> output, int radius, int from, int to)
+    {
+        for (var x = from; x < to; x++)
+        {
+            var (lo, hi) = (Math.Max(x - radius, 0), Math.Min(x + radius, row.Length - 1));
+            double sum = 0;
+            for (var i = lo; i <= hi; i++) sum += row[i];
+            output[x] = (float)(sum / (hi - lo + 1));
         }
     }
 
-    static float[] MeanColumns(float[] source, int width, int height, int radius)
+    static void MeanColumns(float[] source, float[] output, int width, int height, int radius, int left, int count)
     {
-        var output = new float[source.Length];
-        var sum = new float[width];
+        var sum = new float[count];
+        Span<float> Row(float[] plane, int y) => plane.AsSpan(y * width + left, count);
         for (var y = 0; y <= Math.Min(radius, height - 1); y++)
-            TensorPrimitives.Add(sum, source.AsSpan(y * width, width), sum);
+            TensorPrimitives.Add(sum, Row(source, y), sum);
         for (var y = 0; y < height; y++)
         {
-            var count = Math.Min(y + radius, height - 1) - Math.Max(y - radius, 0) + 1;
-            TensorPrimitives.Multiply(sum, 1f / count, output.AsSpan(y * width, width));
-            if (y + radius + 1 < height) TensorPrimitives.Add(sum, source.AsSpan((y + radius + 1) * width, width), sum);
-            if (y - radius >= 0) TensorPrimitives.Subtract(sum, source.AsSpan((y - radius) * width, width), sum);
+            var window = Math.Min(y + radius, height - 1) - Math.Max(y - radius, 0) + 1;
+            TensorPrimitives.Multiply(sum, 1f / window, Row(output, y));
+            if (y + radius + 1 < height) TensorPrimitives.Add(sum, Row(source, y + radius + 1), sum);
+            if (y - radius >= 0) TensorPrimitives.Subtract(sum, Row(source, y - radius), sum);
         }
-        return output;
     }
 }

@@ -22,11 +22,17 @@ public static class GuidedFilter
         var (a, b) = Coefficients(Downsample(guide, w, h, s), Downsample(matte.Values, w, h, s), lw, lh, radius, epsilon);
 
         var q = MatteResize.Bilinear(a, lw, lh, w, h);
-        TensorPrimitives.FusedMultiplyAdd(q, guide, MatteResize.Bilinear(b, lw, lh, w, h), q);
-        TensorPrimitives.Clamp(q, 0f, 1f, q);
+        var offset = MatteResize.Bilinear(b, lw, lh, w, h);
         var p = matte.Values;
-        for (var i = 0; i < q.Length; i++)
-            if (p[i] <= confident || p[i] >= 1 - confident) q[i] = p[i];
+        RowBands.For(h, (first, end) =>
+        {
+            var (start, length) = (first * w, (end - first) * w);
+            var band = q.AsSpan(start, length);
+            TensorPrimitives.FusedMultiplyAdd(band, guide.AsSpan(start, length), offset.AsSpan(start, length), band);
+            TensorPrimitives.Clamp(band, 0f, 1f, band);
+            for (var i = start; i < start + length; i++)
+                if (p[i] <= confident || p[i] >= 1 - confident) q[i] = p[i];
+        });
         return new AlphaMatte(w, h, q) { ModelTime = matte.ModelTime };
     }
 
@@ -63,27 +69,34 @@ public static class GuidedFilter
     {
         if (s == 1) return values;
         var (lw, lh) = ((w + s - 1) / s, (h + s - 1) / s);
-        var sums = new float[lw * lh];
-        var counts = new int[lw * lh];
-        for (var y = 0; y < h; y++)
+        var means = new float[lw * lh];
+        RowBands.For(lh, (first, end) =>
         {
-            var row = (y / s) * lw;
-            for (var x = 0; x < w; x++)
+            var rowSum = new float[w];
+            for (var ly = first; ly < end; ly++)
             {
-                sums[row + x / s] += values[y * w + x];
-                counts[row + x / s]++;
+                var (top, bottom) = (ly * s, Math.Min(h, (ly + 1) * s));
+                rowSum.AsSpan().Clear();
+                for (var y = top; y < bottom; y++) TensorPrimitives.Add(rowSum, values.AsSpan(y * w, w), rowSum);
+                for (var lx = 0; lx < lw; lx++)
+                {
+                    var (left, right) = (lx * s, Math.Min(w, (lx + 1) * s));
+                    means[ly * lw + lx] = TensorPrimitives.Sum<float>(rowSum.AsSpan(left, right - left)) / ((right - left) * (bottom - top));
+                }
             }
-        }
-        for (var i = 0; i < sums.Length; i++) sums[i] /= counts[i];
-        return sums;
+        });
+        return means;
     }
 
     static float[] Luminance(Photo photo)
     {
         var rgba = photo.Rgba;
         var y = new float[photo.PixelCount];
-        for (int i = 0, j = 0; i < y.Length; i++, j += 4)
-            y[i] = (0.299f * rgba[j] + 0.587f * rgba[j + 1] + 0.114f * rgba[j + 2]) * (1f / 255f);
+        RowBands.For(photo.Height, (first, end) =>
+        {
+            for (int i = first * photo.Width, j = 4 * i; i < end * photo.Width; i++, j += 4)
+                y[i] = (0.299f * rgba[j] + 0.587f * rgba[j + 1] + 0.114f * rgba[j + 2]) * (1f / 255f);
+        });
         return y;
     }
 }

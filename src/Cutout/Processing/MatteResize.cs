@@ -5,23 +5,29 @@ namespace Cutout;
 /// <summary>Bilinear resampling of a float map (pixel centres aligned, edges clamped).</summary>
 static class MatteResize
 {
-    public static float[] Bilinear(ReadOnlySpan<float> source, int sourceWidth, int sourceHeight, int width, int height)
+    public static float[] Bilinear(float[] source, int sourceWidth, int sourceHeight, int width, int height)
     {
         var (x0, x1, wx) = Taps(sourceWidth, width);
         var rows = new float[sourceHeight * width];
-        for (var sy = 0; sy < sourceHeight; sy++)
+        RowBands.For(sourceHeight, (first, end) =>
         {
-            var src = source.Slice(sy * sourceWidth, sourceWidth);
-            var dst = rows.AsSpan(sy * width, width);
-            for (var x = 0; x < width; x++)
-                dst[x] = src[x0[x]] + (src[x1[x]] - src[x0[x]]) * wx[x];
-        }
+            for (var sy = first; sy < end; sy++)
+            {
+                var src = source.AsSpan(sy * sourceWidth, sourceWidth);
+                var dst = rows.AsSpan(sy * width, width);
+                for (var x = 0; x < width; x++)
+                    dst[x] = src[x0[x]] + (src[x1[x]] - src[x0[x]]) * wx[x];
+            }
+        });
 
         var (y0, y1, wy) = Taps(sourceHeight, height);
         var result = new float[width * height];
-        for (var y = 0; y < height; y++)
-            TensorPrimitives.Lerp(rows.AsSpan(y0[y] * width, width), rows.AsSpan(y1[y] * width, width), wy[y],
-                result.AsSpan(y * width, width));
+        RowBands.For(height, (first, end) =>
+        {
+            for (var y = first; y < end; y++)
+                TensorPrimitives.Lerp(rows.AsSpan(y0[y] * width, width), rows.AsSpan(y1[y] * width, width), wy[y],
+                    result.AsSpan(y * width, width));
+        });
         return result;
     }
 

@@ -48,40 +48,55 @@ public static class OutputRenderer
     static byte[] MaskBytes(AlphaMatte matte, int x0, int y0, int w, int h)
     {
         var mask = new byte[w * h];
-        for (var y = 0; y < h; y++)
-        for (var x = 0; x < w; x++)
-            mask[y * w + x] = AlphaMatte.ToByte(matte.Values[(y + y0) * matte.Width + x + x0]);
+        RowBands.For(h, (first, end) =>
+        {
+            for (var y = first; y < end; y++)
+            for (var x = 0; x < w; x++)
+                mask[y * w + x] = AlphaMatte.ToByte(matte.Values[(y + y0) * matte.Width + x + x0]);
+        });
         return mask;
     }
 
-    // Colour channels are the photo's, untouched; only alpha changes (straight alpha, never premultiplied).
+    // Straight alpha, never premultiplied: visible pixels keep the photo's exact colour. Fully transparent pixels are
+    // cleared to 0,0,0,0 so the removed background does not linger, invisible, in the file (it also compresses away).
     static byte[] CutOut(Photo photo, AlphaMatte matte, int x0, int y0, int w, int h)
     {
         var output = new byte[w * h * 4];
-        for (var y = 0; y < h; y++)
+        RowBands.For(h, (first, end) =>
         {
-            var source = photo.Rgba.AsSpan(((y + y0) * photo.Width + x0) * 4, w * 4);
-            var target = output.AsSpan(y * w * 4, w * 4);
-            source.CopyTo(target);
-            var alpha = matte.Values.AsSpan((y + y0) * matte.Width + x0, w);
-            for (var x = 0; x < w; x++) target[x * 4 + 3] = AlphaMatte.ToByte(alpha[x]);
-        }
+            for (var y = first; y < end; y++)
+            {
+                var source = photo.Rgba.AsSpan(((y + y0) * photo.Width + x0) * 4, w * 4);
+                var target = output.AsSpan(y * w * 4, w * 4);
+                source.CopyTo(target);
+                var alpha = matte.Values.AsSpan((y + y0) * matte.Width + x0, w);
+                for (var x = 0; x < w; x++)
+                {
+                    var a = AlphaMatte.ToByte(alpha[x]);
+                    if (a == 0) target.Slice(x * 4, 4).Clear();
+                    else target[x * 4 + 3] = a;
+                }
+            }
+        });
         return output;
     }
 
     static byte[] Composite(Photo photo, AlphaMatte matte, byte[] backdrop, int x0, int y0, int w, int h)
     {
         var output = new byte[w * h * 4];
-        for (var y = 0; y < h; y++)
-        for (var x = 0; x < w; x++)
+        RowBands.For(h, (first, end) =>
         {
-            var i = (y + y0) * photo.Width + x + x0;
-            var o = (y * w + x) * 4;
-            var a = matte.Values[i];
-            for (var c = 0; c < 3; c++)
-                output[o + c] = (byte)MathF.Round(photo.Rgba[i * 4 + c] * a + backdrop[i * 4 + c] * (1 - a));
-            output[o + 3] = 255;
-        }
+            for (var y = first; y < end; y++)
+            for (var x = 0; x < w; x++)
+            {
+                var i = (y + y0) * photo.Width + x + x0;
+                var o = (y * w + x) * 4;
+                var a = matte.Values[i];
+                for (var c = 0; c < 3; c++)
+                    output[o + c] = (byte)MathF.Round(photo.Rgba[i * 4 + c] * a + backdrop[i * 4 + c] * (1 - a));
+                output[o + 3] = 255;
+            }
+        });
         return output;
     }
 }
