@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 
 namespace Cutout.Bench;
@@ -17,41 +16,6 @@ static class BadImages
         return bytes;
     }
 
-    /// <summary>A valid PNG signature and IHDR claiming width x height RGB8, one empty IDAT, IEND: no real pixels.</summary>
-    public static byte[] PngClaiming(int width, int height)
-    {
-        using var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8;   // bit depth
-        ihdr[9] = 2;   // colour type RGB
-        Chunk(png, "IHDR", ihdr);
-        Chunk(png, "IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);   // zlib stream of nothing
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    static void Chunk(Stream png, string type, byte[] data)
-    {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-        png.Write(length);
-        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        png.Write(typed);
-        BinaryPrimitives.WriteUInt32BigEndian(length, Crc32(typed));
-        png.Write(length);
-    }
-
-    static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-        }
-        return ~crc;
-    }
+    /// <summary>A valid PNG header claiming width x height RGB8 with almost no pixel data.</summary>
+    public static byte[] PngClaiming(int width, int height) => Cutout.Tests.PngWriter.LyingHeader(width, height);
 }
