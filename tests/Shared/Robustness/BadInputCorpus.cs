@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Text;
 using SkiaSharp;
 
@@ -102,7 +101,7 @@ public static class BadInputCorpus
 
     // ---- PNG ----
 
-    public static byte[] PngClaiming(int width, int height) => PngFile(width, height, 8, 2, [new byte[3]]);
+    public static byte[] PngClaiming(int width, int height) => PngWriter.LyingHeader(width, height);
 
     static byte[] Png16(int width, int height, bool alpha)
     {
@@ -118,29 +117,7 @@ public static class BadInputCorpus
                     BinaryPrimitives.WriteUInt16BigEndian(rows[y].AsSpan((x * channels + c) * 2), value);
                 }
         }
-        return PngFile(width, height, 16, (byte)(alpha ? 6 : 2), rows);
-    }
-
-    static byte[] PngFile(int width, int height, byte bitDepth, byte colorType, byte[][] rows)
-    {
-        using var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = bitDepth;
-        header[9] = colorType;
-        PngWriter.Chunk(png, "IHDR", header);
-        using var raw = new MemoryStream();
-        using (var z = new ZLibStream(raw, CompressionLevel.Fastest, leaveOpen: true))
-            foreach (var row in rows)
-            {
-                z.WriteByte(0);
-                z.Write(row);
-            }
-        PngWriter.Chunk(png, "IDAT", raw.ToArray());
-        PngWriter.Chunk(png, "IEND", []);
-        return png.ToArray();
+        return PngWriter.Write(width, height, 16, (byte)(alpha ? 6 : 2), rows);
     }
 
     static byte[] CorruptLastIdatCrc(byte[] png)
