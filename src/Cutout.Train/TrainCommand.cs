@@ -56,7 +56,8 @@ public static class TrainCommand
         };
         a.RejectUnknown();
         if (options.Size % 32 != 0 || options.Size < 32) throw new ArgumentException("--size must be a positive multiple of 32");
-        LearningRateSchedule.Factor(options.Schedule, 0, 1, 0);
+        if (!LearningRateSchedule.Names.Contains(options.Schedule))
+            throw new ArgumentException($"--schedule must be {string.Join(" or ", LearningRateSchedule.Names)}");
         if (options.BatchSize < 1 || options.Epochs < 1) throw new ArgumentException("--batch and --epochs must be at least 1");
         var state = new Trainer(options, new ConsoleTrainingObserver()).Run();
         Console.WriteLine($"report: {Path.Combine(options.OutputDir, "report.json")}  best weights: {Path.Combine(options.OutputDir, "best.bin")}");

@@ -1,7 +1,7 @@
 using Cutout.Training.Training;
 using Xunit;
 
-namespace Cutout.Training.Tests;
+namespace Cutout.Training.Tests.Training;
 
 public class LearningRateScheduleTests
 {
@@ -25,6 +25,15 @@ public class LearningRateScheduleTests
 
         var decay = Enumerable.Range(100, 1001).Select(F).ToArray();
         Assert.All(decay.Zip(decay.Skip(1)), pair => Assert.True(pair.Second <= pair.First));
+    }
+
+    [Fact]
+    public async Task Cutout_train_refuses_an_unknown_schedule_before_reading_data()
+    {
+        var (code, output) = await CutoutTrain.RunAsync(["train", "--data", Path.GetTempPath(), "--schedule", "step"]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--schedule must be constant or cosine", output);
     }
 
     [Fact]
