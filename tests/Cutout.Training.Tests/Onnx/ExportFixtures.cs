@@ -33,10 +33,11 @@ internal static class ExportFixtures
         model.eval();
     }
 
+    /// <summary>The same images for the same seed, even while other tests draw from the global generator in parallel.</summary>
     public static Tensor RandomImages(int n, int height, int width, int seed)
     {
-        manual_seed(seed);
-        return (rand(n, 3, height, width) * 255).round();
+        using var generator = new Generator((ulong)seed);
+        return (rand([n, 3, height, width], generator: generator) * 255).round();
     }
 
     public static float[] TorchProbabilities(SegmentationModel model, Tensor input)
