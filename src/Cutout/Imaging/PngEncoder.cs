@@ -61,37 +61,35 @@ static class PngEncoder
     /// <summary>Filter byte 2 (Up) then row minus the row above, for rows [first, end).</summary>
     static byte[] FilterRows(byte[] pixels, int width, Layout layout, int first, int end)
     {
-        var channels = layout switch { Layout.Gray => 1, Layout.Rgb => 3, _ => 4 };
-        var rowBytes = width * channels;
+        var rowBytes = width * (layout switch { Layout.Gray => 1, Layout.Rgb => 3, _ => 4 });
         var filtered = new byte[(end - first) * (rowBytes + 1)];
-        var previous = new byte[rowBytes];
-        var current = new byte[rowBytes];
-        if (first > 0) Row(pixels, width, layout, first - 1, previous);
+        // Only Rgb needs its rows repacked (alpha dropped); the other layouts are read in place.
+        var repackedBytes = layout == Layout.Rgb ? rowBytes : 0;
+        byte[] held = new byte[repackedBytes], spare = new byte[repackedBytes];
+        ReadOnlySpan<byte> above = first > 0 ? SourceRow(pixels, width, layout, first - 1, rowBytes, held) : new byte[rowBytes];
         for (var y = first; y < end; y++)
         {
-            Row(pixels, width, layout, y, current);
+            var current = SourceRow(pixels, width, layout, y, rowBytes, spare);
             var target = filtered.AsSpan((y - first) * (rowBytes + 1), rowBytes + 1);
             target[0] = 2;
-            TensorPrimitives.Subtract<byte>(current, previous, target[1..]);
-            (previous, current) = (current, previous);
+            TensorPrimitives.Subtract(current, above, target[1..]);
+            above = current;
+            (held, spare) = (spare, held);
         }
         return filtered;
     }
 
-    static void Row(byte[] pixels, int width, Layout layout, int y, Span<byte> row)
+    static ReadOnlySpan<byte> SourceRow(byte[] pixels, int width, Layout layout, int y, int rowBytes, byte[] repacked)
     {
-        if (layout != Layout.Rgb)
-        {
-            pixels.AsSpan(y * row.Length, row.Length).CopyTo(row);
-            return;
-        }
+        if (layout != Layout.Rgb) return pixels.AsSpan(y * rowBytes, rowBytes);
         var source = pixels.AsSpan(y * width * 4, width * 4);
         for (int x = 0, i = 0, o = 0; x < width; x++, i += 4, o += 3)
         {
-            row[o] = source[i];
-            row[o + 1] = source[i + 1];
-            row[o + 2] = source[i + 2];
+            repacked[o] = source[i];
+            repacked[o + 1] = source[i + 1];
+            repacked[o + 2] = source[i + 2];
         }
+        return repacked;
     }
 
     /// <summary>An IDAT chunk holding this stripe's deflate data (the first also the zlib header), its Adler-32 and length.</summary>

@@ -59,7 +59,7 @@ public static class OutputRenderer
 
     // Straight alpha, never premultiplied: visible pixels keep the photo's exact colour. Fully transparent pixels are
     // cleared to 0,0,0,0 so the removed background does not linger, invisible, in the file (it also compresses away).
-    static byte[] CutOut(Photo photo, AlphaMatte matte, int x0, int y0, int w, int h)
+    internal static byte[] CutOut(Photo photo, AlphaMatte matte, int x0, int y0, int w, int h)
     {
         var output = new byte[w * h * 4];
         RowBands.For(h, (first, end) =>
