@@ -1,6 +1,8 @@
 using System.Net;
+using Cutout.Server.Inference;
 using Cutout.Server.Models;
 using Cutout.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Cutout.Server.Tests;
@@ -62,7 +64,8 @@ public sealed class LimitTests
         var running = server.Client.PostAsync("/api/remove", Images.Raw(image));
         await model.WaitUntilEnteredAsync(1);
         var queued = server.Client.PostAsync("/api/remove", Images.Raw(image));
-        await Task.Delay(300);   // let it take the one queue place
+        var gate = server.App.Services.GetRequiredService<InferenceGate>();
+        await Eventually.TrueAsync(() => gate.Queued == 1, "the second request takes the one queue place");
         using (var refused = await server.Client.PostAsync("/api/remove", Images.Raw(image)))
         {
             var detail = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable);
@@ -104,7 +107,8 @@ public sealed class LimitTests
         Assert.Equal(1, model.Entered);
 
         model.Release();
-        await Task.Delay(200);
+        var gate = server.App.Services.GetRequiredService<InferenceGate>();
+        await Eventually.TrueAsync(() => gate.Running == 0, "the released inference gives its slot back");
         using var after = await server.Client.PostAsync("/api/remove", Images.Raw(Images.Png(64, 64)));
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }

@@ -31,7 +31,7 @@ public sealed class ModelRegistryTests
         ModelLoader counting = _ => { Interlocked.Increment(ref loads); return new EchoModel(); };
         await using (var server = await RunningServer.StartAsync(loader: counting))
         {
-            for (var i = 0; i < 100 && Volatile.Read(ref loads) == 0; i++) await Task.Delay(50);
+            await Eventually.TrueAsync(() => Volatile.Read(ref loads) > 0, "the default model is preloaded");
             Assert.Equal(1, loads);
         }
 

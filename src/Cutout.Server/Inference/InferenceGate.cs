@@ -7,9 +7,11 @@ namespace Cutout.Server.Inference;
 public sealed class InferenceGate : IDisposable
 {
     readonly ConcurrencyLimiter limiter;
+    readonly int slots;
 
     public InferenceGate(IOptions<CutoutServerOptions> options)
     {
+        slots = options.Value.MaxConcurrentInferences;
         limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = options.Value.MaxConcurrentInferences,
@@ -17,6 +19,12 @@ public sealed class InferenceGate : IDisposable
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
     }
+
+    /// <summary>Inferences holding a slot now.</summary>
+    public int Running => slots - (int)(limiter.GetStatistics()?.CurrentAvailablePermits ?? slots);
+
+    /// <summary>Requests waiting in the queue for a slot now.</summary>
+    public int Queued => (int)(limiter.GetStatistics()?.CurrentQueuedCount ?? 0);
 
     /// <summary>Waits for a slot, then runs <paramref name="work"/> on the thread pool.</summary>
     /// <exception cref="ServerBusyException">The queue is full.</exception>

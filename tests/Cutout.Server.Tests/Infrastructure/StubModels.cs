@@ -28,15 +28,8 @@ public sealed class BlockingModel : IRemovalModel
         return new EchoModel().Remove(encodedImage, options);
     }
 
-    public async Task WaitUntilEnteredAsync(int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Entered < count)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"only {Entered} of {count} inferences started");
-            await Task.Delay(10);
-        }
-    }
+    public Task WaitUntilEnteredAsync(int count) =>
+        Eventually.TrueAsync(() => Entered >= count, $"{count} inferences started (only {Entered})");
 
     public void Release() => released.Set();
 

@@ -6,6 +6,7 @@ using static Cutout.Training.Tests.Onnx.ExportFixtures;
 namespace Cutout.Training.Tests.Onnx;
 
 /// <summary><c>cutout-train export</c> from a checkpoint saved the way training saves it (Module.save).</summary>
+[Collection(SeededTorchCollection.Name)]
 public sealed class ExportCommandTests : IDisposable
 {
     readonly string dir = Directory.CreateTempSubdirectory("cutout-export-cmd-").FullName;
@@ -17,6 +18,7 @@ public sealed class ExportCommandTests : IDisposable
     {
         var checkpoint = Path.Combine(dir, "best.bin");
         float[] expected;
+        TorchSharp.torch.manual_seed(0);
         using (var trained = ModelRegistry.Create("unet-resnet18", pretrained: false))
         {
             using var calibration = RandomImages(2, 64, 64, seed: 4);
