@@ -19,6 +19,7 @@ public static class TrainCommand
           --loss NAME          jaccard | dice | bce | bce-jaccard [jaccard]    --per-image-loss
           --patience N [3]     --seed N [42]      --threads N [cores]
           --no-augment         --paste P  probability of pasting the person on another photo [0.3]
+          --shrink P           of those pastes, the share shrunk to 20-80 % of the frame (small people) [0]
           --checkpoint-every N batches [50]    --max-batches N   --limit N (first N training pairs)
           --init FILE          start from these weights (best.bin or checkpoint/model.bin of the same --arch; any size)
           --out DIR            run folder: checkpoint/, best.bin, report.json, report.png [runs/default]
@@ -52,12 +53,15 @@ public static class TrainCommand
             Limit = a.Int("limit", 0),
             Augment = !a.Flag("no-augment"),
             PasteProbability = a.Double("paste", 0.3),
+            ShrinkProbability = a.Double("shrink", 0),
             InitialWeights = a.String("init"),
         };
         a.RejectUnknown();
         if (options.Size % 32 != 0 || options.Size < 32) throw new ArgumentException("--size must be a positive multiple of 32");
         if (!LearningRateSchedule.Names.Contains(options.Schedule))
             throw new ArgumentException($"--schedule must be {string.Join(" or ", LearningRateSchedule.Names)}");
+        if (options.PasteProbability is < 0 or > 1 || options.ShrinkProbability is < 0 or > 1)
+            throw new ArgumentException("--paste and --shrink are probabilities between 0 and 1");
         if (options.BatchSize < 1 || options.Epochs < 1) throw new ArgumentException("--batch and --epochs must be at least 1");
         var state = new Trainer(options, new ConsoleTrainingObserver()).Run();
         Console.WriteLine($"report: {Path.Combine(options.OutputDir, "report.json")}  best weights: {Path.Combine(options.OutputDir, "best.bin")}");

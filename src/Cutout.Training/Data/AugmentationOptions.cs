@@ -12,6 +12,11 @@ public sealed record AugmentationOptions
     public double GreyProbability { get; init; } = 0.05;
     public double PasteProbability { get; init; } = 0.3;
 
+    /// <summary>Of the pasted people, the share shrunk to <see cref="MinShrink"/>..<see cref="MaxShrink"/> of the frame.</summary>
+    public double ShrinkProbability { get; init; }
+    public double MinShrink { get; init; } = 0.2;
+    public double MaxShrink { get; init; } = 0.8;
+
     public static AugmentationOptions None { get; } = new()
     {
         FlipProbability = 0, MinCropArea = 1, MaxAspectJitter = 1, Brightness = 0, Contrast = 0, Saturation = 0,

@@ -2,7 +2,8 @@ namespace Cutout.Training.Data;
 
 /// <summary>
 /// Turns samples into fixed-size training inputs: random scale-crop, horizontal flip, colour jitter and pasting
-/// the masked person onto another sample's picture. Deterministic for a given random generator.
+/// the masked person onto another sample's picture, sometimes shrunk to teach small people. Deterministic for a given
+/// random generator.
 /// </summary>
 public sealed class Augmenter(AugmentationOptions options, int width, int height)
 {
@@ -17,7 +18,10 @@ public sealed class Augmenter(AugmentationOptions options, int width, int height
         {
             int other = random.Next(pool.Count - 1);
             if (other >= index) other++;
-            PasteOnto(pool[other], random, rgb, mask);
+            if (options.ShrinkProbability > 0 && random.NextDouble() < options.ShrinkProbability)
+                PasteShrunk(sample, pool[other], random, rgb, mask);
+            else
+                PasteOnto(pool[other], random, rgb, mask);
         }
         JitterColour(rgb, random);
     }
@@ -36,16 +40,38 @@ public sealed class Augmenter(AugmentationOptions options, int width, int height
     /// <summary>The current person goes in front of another picture; people labelled in that picture stay labelled.</summary>
     void PasteOnto(SegmentationSample background, Random random, Span<float> rgb, Span<float> mask)
     {
-        int plane = width * height;
-        var backRgb = new float[3 * plane];
-        var backMask = new float[plane];
-        SampleResizer.Sample(background, RandomCrop(background, random), width, height, backRgb, backMask);
-        for (int i = 0; i < plane; i++)
-        {
-            float a = mask[i];
-            for (int c = 0; c < 3; c++) rgb[c * plane + i] = a * rgb[c * plane + i] + (1 - a) * backRgb[c * plane + i];
-            mask[i] = Math.Max(a, backMask[i]);
-        }
+        var person = rgb.ToArray();
+        var personMask = mask.ToArray();
+        SampleResizer.Sample(background, RandomCrop(background, random), width, height, rgb, mask);
+        Composite(person, personMask, width, height, 0, 0, rgb, mask);
+    }
+
+    /// <summary>The whole photo's person, shrunk to a fraction of the frame and placed anywhere in another picture.</summary>
+    void PasteShrunk(SegmentationSample person, SegmentationSample background, Random random, Span<float> rgb, Span<float> mask)
+    {
+        double scale = options.MinShrink + random.NextDouble() * (options.MaxShrink - options.MinShrink);
+        int w = Math.Max(1, (int)Math.Round(width * scale)), h = Math.Max(1, (int)Math.Round(height * scale));
+        var small = new float[3 * w * h];
+        var smallMask = new float[w * h];
+        var whole = SampleResizer.Crop.Whole(person) with { Mirror = random.NextDouble() < options.FlipProbability };
+        SampleResizer.Sample(person, whole, w, h, small, smallMask);
+        int x = random.Next(width - w + 1), y = random.Next(height - h + 1);
+        SampleResizer.Sample(background, RandomCrop(background, random), width, height, rgb, mask);
+        Composite(small, smallMask, w, h, x, y, rgb, mask);
+    }
+
+    /// <summary>Blends a w x h foreground by its mask over the picture at (x, y); the label is the union of both.</summary>
+    void Composite(float[] fore, float[] foreMask, int w, int h, int x, int y, Span<float> rgb, Span<float> mask)
+    {
+        int plane = width * height, forePlane = w * h;
+        for (int row = 0; row < h; row++)
+            for (int col = 0; col < w; col++)
+            {
+                int f = row * w + col, i = (y + row) * width + x + col;
+                float a = foreMask[f];
+                for (int c = 0; c < 3; c++) rgb[c * plane + i] = a * fore[c * forePlane + f] + (1 - a) * rgb[c * plane + i];
+                mask[i] = Math.Max(a, mask[i]);
+            }
     }
 
     void JitterColour(Span<float> rgb, Random random)

@@ -32,6 +32,9 @@ public sealed record TrainingOptions
     public int Limit { get; init; }
     public bool Augment { get; init; } = true;
     public double PasteProbability { get; init; } = 0.3;
+
+    /// <summary>Of the pasted people, the share shrunk to 20-80 % of the frame and placed anywhere.</summary>
+    public double ShrinkProbability { get; init; }
     /// <summary>Decode training images once, downscaled so the longer side is at most this times <see cref="Size"/>.</summary>
     public double CacheScale { get; init; } = 1.6;
     /// <summary>Weights to start from (a best.bin or checkpoint model.bin of the same architecture, any size); null = ImageNet encoder + fresh decoder.</summary>

@@ -53,4 +53,31 @@ public class AugmenterTests
         Assert.Equal(200f, rgb[8 + 2]);          // background pixel now green
         Assert.Equal(0f, rgb[16 + 2]);           // ... and no longer blue
     }
+
+    [Fact]
+    public void A_shrunk_paste_puts_a_smaller_whole_person_somewhere_in_the_other_picture()
+    {
+        var allPerson = new SegmentationSample("a", 4, 2,
+            Enumerable.Repeat(new byte[] { 255, 0, 0 }, 8).SelectMany(p => p).ToArray(), Enumerable.Repeat((byte)255, 8).ToArray());
+        var options = AugmentationOptions.None with { PasteProbability = 1, ShrinkProbability = 1 };
+        var augmenter = new Augmenter(options, 40, 20);
+        var sizes = new HashSet<int>();
+        for (int seed = 0; seed < 20; seed++)
+        {
+            var rgb = new float[3 * 800];
+            var mask = new float[800];
+            augmenter.Render([allPerson, Green("b")], 0, new Random(seed), rgb, mask);
+            Assert.All(mask, v => Assert.True(v < 1e-4 || v > 1 - 1e-4, $"mask {v}"));
+            bool[] person = mask.Select(v => v > 0.5f).ToArray();
+            int covered = person.Count(p => p);
+            Assert.InRange(covered, 8 * 4, 32 * 16);                    // 20-80 % of each side
+            for (int i = 0; i < 800; i++)
+                Assert.Equal(person[i] ? 255f : 0f, rgb[i], 0.05f);    // red person, green elsewhere
+            int top = Array.IndexOf(person, true) / 40, bottom = Array.LastIndexOf(person, true) / 40;
+            int width = person.Skip(top * 40).Take(40).Count(p => p);
+            Assert.Equal(covered, width * (bottom - top + 1));          // one solid rectangle
+            sizes.Add(covered);
+        }
+        Assert.True(sizes.Count > 5, "the scale should vary");
+    }
 }
