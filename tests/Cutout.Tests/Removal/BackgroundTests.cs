@@ -48,7 +48,7 @@ public class BackgroundTests
     [Fact]
     public void Background_from_an_image_file_path()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("cutout-bg-").FullName, "bg.png");
+        var file = Path.Combine(TestTemp.Folder("bg-"), "bg.png");
         File.WriteAllBytes(file, PngWriter.Write(1, 1, 8, 2, [[0, 0, 255]]));
         using var output = Photo.Decode(Removers.Darkness.Remove(Astronaut, new RemoveOptions { Background = file }).Data);
         Assert.Equal((0, 0, 255, 255), Images.Pixel(output, 320, 170));

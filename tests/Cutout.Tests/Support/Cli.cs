@@ -50,5 +50,5 @@ public static class Cli
         return new CliResult(process.ExitCode, stdout.ToArray(), stderr.Result);
     }
 
-    public static string TempFolder() => Directory.CreateTempSubdirectory("cutout-cli-").FullName;
+    public static string TempFolder() => TestTemp.Folder("cli-");
 }

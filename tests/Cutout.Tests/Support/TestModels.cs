@@ -8,7 +8,7 @@ public static class TestModels
 {
     public const int Size = 64;
 
-    static readonly Lazy<string> DarknessPath = new(() => Write(Directory.CreateTempSubdirectory("cutout-tests-model-").FullName));
+    static readonly Lazy<string> DarknessPath = new(() => Write(TestTemp.Folder("model-")));
 
     /// <summary>Path of the .onnx (its sidecar darkness.json is next to it).</summary>
     public static string Darkness => DarknessPath.Value;

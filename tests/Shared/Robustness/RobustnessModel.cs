@@ -4,7 +4,7 @@ namespace Cutout.Tests.Robustness;
 public static class RobustnessModel
 {
     static readonly Lazy<string> LazyPath = new(() =>
-        DarknessOnnx.Write(Directory.CreateTempSubdirectory("cutout-robustness-model-").FullName, "robustness", 32, 12.75));
+        DarknessOnnx.Write(TestTemp.Folder("robustness-model-"), "robustness", 32, 12.75));
     static readonly Lazy<BackgroundRemover> LazyRemover = new(() => BackgroundRemover.Load(Path, intraOpThreads: 1));
 
     /// <summary>The .onnx file (sidecar .json next to it): pass it as --model to the CLI.</summary>
