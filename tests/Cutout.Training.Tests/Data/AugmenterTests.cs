@@ -80,4 +80,15 @@ public class AugmenterTests
         }
         Assert.True(sizes.Count > 5, "the scale should vary");
     }
+
+    [Theory]
+    [InlineData("--shrink", "1.5")]
+    [InlineData("--paste", "-0.1")]
+    public async Task Cutout_train_refuses_a_probability_outside_0_to_1(string flag, string value)
+    {
+        var (code, output) = await Cutout.Training.Tests.Training.CutoutTrain.RunAsync(["train", "--data", Path.GetTempPath(), flag, value]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--paste and --shrink are probabilities between 0 and 1", output);
+    }
 }
