@@ -13,17 +13,25 @@ public sealed class Augmenter(AugmentationOptions options, int width, int height
     public void Render(IReadOnlyList<SegmentationSample> pool, int index, Random random, Span<float> rgb, Span<float> mask)
     {
         var sample = pool[index];
-        SampleResizer.Sample(sample, RandomCrop(sample, random), width, height, rgb, mask);
-        if (pool.Count > 1 && random.NextDouble() < options.PasteProbability)
+        var crop = RandomCrop(sample, random);
+        var (background, shrink) = ChoosePaste(pool, index, random);
+        if (shrink)
+            PasteShrunk(sample, background!, random, rgb, mask);
+        else
         {
-            int other = random.Next(pool.Count - 1);
-            if (other >= index) other++;
-            if (options.ShrinkProbability > 0 && random.NextDouble() < options.ShrinkProbability)
-                PasteShrunk(sample, pool[other], random, rgb, mask);
-            else
-                PasteOnto(pool[other], random, rgb, mask);
+            SampleResizer.Sample(sample, crop, width, height, rgb, mask);
+            if (background != null) PasteOnto(background, random, rgb, mask);
         }
         JitterColour(rgb, random);
+    }
+
+    /// <summary>The picture to paste the person onto (null: no paste), and whether the person goes in shrunk.</summary>
+    (SegmentationSample? Background, bool Shrink) ChoosePaste(IReadOnlyList<SegmentationSample> pool, int index, Random random)
+    {
+        if (pool.Count < 2 || random.NextDouble() >= options.PasteProbability) return (null, false);
+        int other = random.Next(pool.Count - 1);
+        if (other >= index) other++;
+        return (pool[other], options.ShrinkProbability > 0 && random.NextDouble() < options.ShrinkProbability);
     }
 
     SampleResizer.Crop RandomCrop(SegmentationSample s, Random random)
