@@ -33,7 +33,7 @@ public sealed record TrainingOptions
     public bool Augment { get; init; } = true;
     public double PasteProbability { get; init; } = 0.3;
 
-    /// <summary>Of the pasted people, the share shrunk to 20-80 % of the frame and placed anywhere.</summary>
+    /// <summary>Of the pasted people, the share shrunk and placed anywhere (<see cref="Data.AugmentationOptions.ShrinkProbability"/>).</summary>
     public double ShrinkProbability { get; init; }
     /// <summary>Decode training images once, downscaled so the longer side is at most this times <see cref="Size"/>.</summary>
     public double CacheScale { get; init; } = 1.6;
