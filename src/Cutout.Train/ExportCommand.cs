@@ -13,6 +13,7 @@ public static class ExportCommand
           --size PX          input size, a multiple of 32 [320]    (or --width W --height H)
           --out FILE         the .onnx to write; its sidecar .json goes next to it
           --name NAME        model name in the sidecar [file name without extension]
+          --subject KIND     what it cuts out, in the sidecar: people | general (the catalog's aliases and "auto" use it)
           --fp16             store weights as float16 (half the file; the graph still computes in float32)
           --no-verify        skip the ONNX Runtime vs TorchSharp comparison on a random image
         The ONNX graph (opset 17) takes "input" [N,3,H,W] float32 RGB 0..255 and returns "output" [N,1,H,W] probability.
@@ -27,8 +28,10 @@ public static class ExportCommand
         int size = a.Int("size", 320);
         int width = a.Int("width", size), height = a.Int("height", size);
         var name = a.String("name");
+        var subject = a.String("subject");
         bool fp16 = a.Flag("fp16"), verify = !a.Flag("no-verify");
         a.RejectUnknown();
+        if (subject is not (null or "people" or "general")) throw new ArgumentException("--subject must be people or general");
         if (!ModelRegistry.Names.Contains(architecture, StringComparer.OrdinalIgnoreCase))
             throw new ArgumentException($"--arch: unknown architecture '{architecture}'; known: {string.Join(", ", ModelRegistry.Names)}");
         if (width < 32 || height < 32 || width % 32 != 0 || height % 32 != 0)
@@ -44,6 +47,11 @@ public static class ExportCommand
         }
         model.eval();
         OnnxExporter.Export(model, height, width, output, fp16, name);
+        if (subject != null)
+        {
+            var sidecar = OnnxExporter.SidecarPath(output);
+            (Cutout.ModelSpec.Read(sidecar) with { Subject = subject }).Write(sidecar);
+        }
         Console.WriteLine($"wrote {output} ({new FileInfo(output).Length / 1e6:F1} MB{(fp16 ? ", float16 weights" : "")}) and {OnnxExporter.SidecarPath(output)}");
         if (verify)
         {

@@ -6,6 +6,7 @@ const string usage = """
       cutout-train train   --data DIR [--arch unet-resnet18] [--size 320] [--epochs 30] [--out runs/NAME] ...
       cutout-train summary --arch unet-vgg16 --size 128
       cutout-train report  runs/NAME       (rewrites report.json + report.png from the checkpoint)
+      cutout-train doctor  [--threads 1,2]  (checks libtorch's kernels give finite, repeatable results on this CPU)
       cutout-train export  --checkpoint runs/NAME/best.bin --arch unet-resnet18 --size 320 --out models/NAME.onnx [--fp16]
 
     `cutout-train --data ...` without a command means `train`. `cutout-train train --help` lists every option.
@@ -25,6 +26,7 @@ if (rest.Contains("--help") || rest.Contains("-h"))
         "summary" => SummaryCommand.Help,
         "export" => ExportCommand.Help,
         "report" => ReportCommand.Help,
+        "doctor" => DoctorCommand.Help,
         _ => usage,
     });
     return 0;
@@ -37,6 +39,7 @@ try
         "summary" => SummaryCommand.Run(rest),
         "export" => ExportCommand.Run(rest),
         "report" => ReportCommand.Run(rest),
+        "doctor" => DoctorCommand.Run(rest),
         _ => throw new ArgumentException($"unknown command '{command}'"),
     };
 }
@@ -44,6 +47,12 @@ catch (ArgumentException e)
 {
     Console.Error.WriteLine($"cutout-train: {e.Message}\n\n{usage}");
     return 2;
+}
+catch (Cutout.Training.Training.NonFiniteTrainingException e)
+{
+    Console.Error.WriteLine($"cutout-train: {e.Message}. Nothing of this step was saved; the last checkpoint is from before it. " +
+                            "Lower --lr, or report it with the libtorch line printed at the start.");
+    return 3;
 }
 catch (Exception e) when (e is Cutout.Training.Data.DatasetException or IOException or UnauthorizedAccessException or InvalidOperationException)
 {

@@ -64,7 +64,9 @@ public static class TrainCommand
             throw new ArgumentException("--paste and --shrink are probabilities between 0 and 1");
         if (options.BatchSize < 1 || options.Epochs < 1) throw new ArgumentException("--batch and --epochs must be at least 1");
         var state = new Trainer(options, new ConsoleTrainingObserver()).Run();
-        Console.WriteLine($"report: {Path.Combine(options.OutputDir, "report.json")}  best weights: {Path.Combine(options.OutputDir, "best.bin")}");
+        var best = Path.Combine(options.OutputDir, "best.bin");
+        Console.WriteLine($"report: {Path.Combine(options.OutputDir, "report.json")}  " +
+                          (File.Exists(best) ? $"best weights: {best}" : "no best weights yet: no validation has run"));
         return state.History.Count > 0 || state.TotalBatches > 0 ? 0 : 1;
     }
 }

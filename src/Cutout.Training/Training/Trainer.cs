@@ -3,6 +3,7 @@ using Cutout.Training.Data;
 using Cutout.Training.Losses;
 using Cutout.Training.Metrics;
 using Cutout.Training.Models;
+using Cutout.Training.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -18,6 +19,8 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
     {
         torch.set_num_threads(options.Threads);
         torch.manual_seed(options.Seed);
+        TorchRuntime.ApplyEnvironment();
+        observer.Message(TorchRuntime.Describe());
         Directory.CreateDirectory(options.OutputDir);
 
         var trainPairs = DatasetReader.Read(options.DataRoot, options.TrainSplit);
@@ -58,7 +61,9 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         if (!state.Stopped) state = state with { Stopped = true, StopReason = $"finished {options.Epochs} epochs" };
         store.Save(model, optimizer, state);
         TrainingReport.Write(options.OutputDir, state);
-        observer.Message($"stopped: {state.StopReason}; best validation loss {state.BestValidationLoss:F4} at epoch {state.BestEpoch}");
+        observer.Message($"stopped: {state.StopReason}; " + (state.BestEpoch > 0
+            ? $"best validation loss {state.BestValidationLoss:F4} at epoch {state.BestEpoch}"
+            : "no validation has run yet"));
         return state;
     }
 
@@ -118,14 +123,22 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 optimizer.zero_grad();
                 var logits = model.forward(inputs);
                 var value = loss.Compute(logits, targets);
+                float lossValue = value.item<float>();
+                if (!float.IsFinite(lossValue))
+                    throw new NonFiniteTrainingException("training", epoch, batch.Index + 1,
+                        FiniteCheck.DescribeLoss(inputs, targets, logits, lossValue));
                 value.backward();
+                double gradientNorm = FiniteCheck.GradientNorm(model);
+                if (!double.IsFinite(gradientNorm))
+                    throw new NonFiniteTrainingException("training", epoch, batch.Index + 1,
+                        FiniteCheck.DescribeGradients(model, gradientNorm));
                 optimizer.step();
                 var (intersection, union) = IouMetric.Sums(logits, targets);
                 state = state with
                 {
                     BatchInEpoch = batch.Index + 1,
                     TotalBatches = state.TotalBatches + 1,
-                    RunningLoss = state.RunningLoss + value.item<float>() * batch.Count,
+                    RunningLoss = state.RunningLoss + lossValue * batch.Count,
                     RunningIntersection = state.RunningIntersection + intersection,
                     RunningUnion = state.RunningUnion + union,
                     RunningImages = state.RunningImages + batch.Count,
@@ -158,7 +171,11 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 using var inputs = batch.Inputs();
                 using var targets = batch.Targets();
                 var logits = model.forward(inputs);
-                lossSum += loss.Compute(logits, targets).item<float>() * batch.Count;
+                float batchLoss = loss.Compute(logits, targets).item<float>();
+                if (!float.IsFinite(batchLoss))
+                    throw new NonFiniteTrainingException("validation", epoch, batch.Index + 1,
+                        FiniteCheck.DescribeLoss(inputs, targets, logits, batchLoss));
+                lossSum += batchLoss * batch.Count;
                 var ious = IouMetric.PerImage(logits, targets);
                 perImage.AddRange(batch.Ids.Zip(ious, (id, iou) => (id, iou)));
             }

@@ -38,16 +38,24 @@ public sealed class SmokeTrainingTests(ITestOutputHelper output) : IDisposable
         }
         Assert.False(File.Exists(Path.Combine(run, "report.json")) &&
                      JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "report.json"))).RootElement.GetProperty("stopped").GetBoolean());
+        var (killedEpoch, killedBatch) = SavedPosition(statePath);
 
         var (code, stdout) = await CutoutTrain.RunAsync(TrainArgs);
         output.WriteLine(stdout);
         Assert.Equal(0, code);
-        Assert.Contains("resuming from", stdout);
+        Assert.Matches(@"libtorch \d+\.\d+.*CPU capability \w+.*\d+ threads", stdout);
+        Assert.Contains($"resuming from {run}: epoch {killedEpoch}, batch {killedBatch}", stdout);
+        Assert.True(killedEpoch > 1 || killedBatch >= 2, $"the kill came after at least two batches (epoch {killedEpoch}, batch {killedBatch})");
 
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "report.json")));
-        var epochs = report.RootElement.GetProperty("epochs");
-        Assert.Equal(3, epochs.GetArrayLength());
-        Assert.All(epochs.EnumerateArray(), e => Assert.InRange(e.GetProperty("validation_iou").GetDouble(), 0, 1));
+        var epochs = report.RootElement.GetProperty("epochs").EnumerateArray().ToList();
+        Assert.Equal(3, epochs.Count);
+        Assert.All(epochs, e => Assert.InRange(e.GetProperty("validation_iou").GetDouble(), 0, 1));
+        // Learning, not just running: a network whose weights do not improve (or turn NaN) keeps its first-epoch loss.
+        double firstTrain = epochs[0].GetProperty("train_loss").GetDouble(), lastTrain = epochs[^1].GetProperty("train_loss").GetDouble();
+        double firstValidation = epochs[0].GetProperty("validation_loss").GetDouble(), lastValidation = epochs[^1].GetProperty("validation_loss").GetDouble();
+        Assert.True(lastTrain <= 0.95 * firstTrain, $"training loss fell by at least 5 % over the epochs: {firstTrain:F4} -> {lastTrain:F4}");
+        Assert.True(lastValidation < firstValidation, $"validation loss fell: {firstValidation:F4} -> {lastValidation:F4}");
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(Path.Combine(run, "report.png"))[..4]);
 
         var onnx = Path.Combine(run, "smoke.onnx");
@@ -66,6 +74,24 @@ public sealed class SmokeTrainingTests(ITestOutputHelper output) : IDisposable
         Assert.Equal([1, 1, 64, 64], probabilities.Dimensions.ToArray());
         Assert.All(probabilities, p => Assert.InRange(p, 0f, 1f));
         Assert.True(probabilities.Max() - probabilities.Min() > 0.01f, "a trained model does not predict a constant");
+    }
+
+    [DataFact]
+    public async Task A_non_finite_loss_stops_the_run_loudly_and_saves_nothing()
+    {
+        // A learning rate of 1e30 makes the first Adam step push every weight to about 1e30: the next forward pass overflows.
+        var (code, stdout) = await CutoutTrain.RunAsync([.. TrainArgs.Select(a => a == "3" ? "1" : a), "--lr", "1e30"]);
+        output.WriteLine(stdout);
+        Assert.Equal(3, code);
+        Assert.Contains("training stopped at epoch 1, batch 2: the model output (loss NaN) is not finite", stdout);
+        Assert.False(File.Exists(Path.Combine(run, "best.bin")), "no best weights from a run that never validated");
+        Assert.DoesNotContain("batch 3", stdout);
+    }
+
+    static (int Epoch, int Batch) SavedPosition(string statePath)
+    {
+        var state = JsonDocument.Parse(File.ReadAllText(statePath)).RootElement;
+        return (state.GetProperty("completed_epochs").GetInt32() + 1, state.GetProperty("batch_in_epoch").GetInt32());
     }
 
     static int BatchesDone(string statePath)
@@ -103,7 +129,13 @@ static class CutoutTrain
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        try { await process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"cutout-train {string.Join(' ', args)} did not finish within 10 minutes");
+        }
         return (process.ExitCode, await stdout + await stderr);
     }
 }
