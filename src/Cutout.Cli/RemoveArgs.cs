@@ -14,7 +14,8 @@ sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, Remo
 
         Options:
           -o, --output DIR     output folder (default: ./cutout-out); each output is DIR/<relative path>/<stem>.<format>
-          --model M            "default" (shipped), "isnet" (after `cutout models pull isnet`), or a path to an .onnx
+          --model M            auto (people, else the main subject) | people | general (any main subject) |
+                               default (models/default.json) | isnet (after `cutout models pull isnet`) | a path to an .onnx
                                with its sidecar .json
           --mask               write the 8-bit greyscale mask alone (PNG)
           --bg COLOR|IMAGE|blur  put the subject on a colour (#rrggbb, #rgb, CSS name), on an image file, or on a
@@ -27,6 +28,8 @@ sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, Remo
           --threads N          images processed in parallel with one shared model (default: one per core)
           --overwrite          replace existing outputs (default: skip them)
 
+        A photo in which the model finds no subject is still written (fully transparent) and reported as a warning with
+        its remedy; the summary counts such files.
         Exit code: 0 all written or skipped, 1 some failed, 2 usage error. An input is never overwritten; outputs are
         written to a temporary file and renamed, so an interrupted run leaves no half-written file.
         """;

@@ -34,6 +34,7 @@ static class RemoveCommand
         try
         {
             var result = remover.Remove(input.GetBuffer().AsSpan(0, (int)input.Length), options);
+            if (!result.SubjectFound) Console.Error.WriteLine("cutout: stdin: warning: " + EmptyAdvice.For(result.Model));
             using var stdout = Console.OpenStandardOutput();
             stdout.Write(result.Data);
             return ExitCodes.Ok;
@@ -50,7 +51,7 @@ static class RemoveCommand
         foreach (var m in missing) Console.Error.WriteLine($"cutout: {m}: no such file, folder, or matching image");
         var extension = OutputRenderer.Extension(args.Options.Mask ? OutputFormat.Png : args.Options.Format);
         var claimed = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        int written = 0, skipped = 0, failed = missing.Count;
+        int written = 0, empty = 0, skipped = 0, failed = missing.Count;
 
         BatchProgress.Run(files.Count, progress =>
             Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = parallel }, file =>
@@ -60,16 +61,18 @@ static class RemoveCommand
                 switch (outcome)
                 {
                     case Outcome.Written: Interlocked.Increment(ref written); break;
+                    case Outcome.WrittenEmpty: Interlocked.Increment(ref written); Interlocked.Increment(ref empty); break;
                     case Outcome.Skipped: Interlocked.Increment(ref skipped); break;
                     default: Interlocked.Increment(ref failed); break;
                 }
             }));
 
-        Console.Error.WriteLine($"cutout: {written} written, {skipped} skipped, {failed} failed; output in {Path.GetFullPath(args.Output)}");
+        var emptyNote = empty > 0 ? $" ({empty} with no subject found)" : "";
+        Console.Error.WriteLine($"cutout: {written} written{emptyNote}, {skipped} skipped, {failed} failed; output in {Path.GetFullPath(args.Output)}");
         return failed > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
     }
 
-    enum Outcome { Written, Skipped, Failed }
+    enum Outcome { Written, WrittenEmpty, Skipped, Failed }
 
     static Outcome Process(BackgroundRemover remover, RemoveArgs args, string input, string output,
                            ConcurrentDictionary<string, string> claimed, BatchProgress progress)
@@ -87,6 +90,11 @@ static class RemoveCommand
         {
             var result = remover.Remove(File.ReadAllBytes(input), args.Options);
             AtomicFile.Write(output, result.Data);
+            if (!result.SubjectFound)
+            {
+                progress.WrittenEmpty(input, output, EmptyAdvice.For(result.Model));
+                return Outcome.WrittenEmpty;
+            }
             progress.Written(input, output, result.TotalTime);
             return Outcome.Written;
         }

@@ -1,65 +1,51 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Numerics.Tensors;
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Cutout;
 
-/// <summary>One ONNX model, loaded once; thread-safe, reuse it for every image.</summary>
+/// <summary>
+/// A model choice, loaded once: one model, or "auto" (the people model, the general model when no person is found).
+/// Thread-safe; reuse it for every image.
+/// </summary>
 public sealed class BackgroundRemover : IDisposable
 {
-    readonly InferenceSession _session;
-    readonly bool _halfInput;
-    readonly ConcurrentBag<float[]> _inputBuffers = [];
+    readonly ModelSession[] _sessions;
 
-    public ModelSpec Spec { get; }
-    public string ModelPath { get; }
+    /// <summary>The name it was loaded by, resolved: a model's name or "auto".</summary>
+    public string Name { get; }
+    public bool Automatic { get; }
 
-    BackgroundRemover(string modelPath, ModelSpec spec, InferenceSession session)
+    /// <summary>The first model's input spec (with "auto": the people model's).</summary>
+    public ModelSpec Spec => _sessions[0].Spec;
+    public string ModelPath => _sessions[0].ModelPath;
+    public IReadOnlyList<ModelSpec> Models => [.. _sessions.Select(s => s.Spec)];
+
+    BackgroundRemover(ModelChoice choice, ModelSession[] sessions)
     {
-        ModelPath = modelPath;
-        Spec = spec;
-        _session = session;
-        _halfInput = session.InputMetadata.TryGetValue(spec.Input, out var meta)
-            ? meta.ElementDataType == TensorElementType.Float16
-            : throw new CutoutException(CutoutErrorKind.BadModel,
-                $"Model {modelPath} has no input '{spec.Input}' (it has: {string.Join(", ", session.InputMetadata.Keys)}).");
-        if (!session.OutputMetadata.ContainsKey(spec.Output))
-            throw new CutoutException(CutoutErrorKind.BadModel,
-                $"Model {modelPath} has no output '{spec.Output}' (it has: {string.Join(", ", session.OutputMetadata.Keys)}).");
+        Name = choice.Name;
+        Automatic = choice.Automatic && sessions.Length > 1;
+        _sessions = sessions;
     }
 
-    /// <param name="model">null or "default": the shipped model; "isnet": the pulled IS-Net; else an .onnx path with its sidecar .json.</param>
+    /// <param name="model">null or "default": the default choice (models/default.json); "auto", "people", "general";
+    /// "isnet": the pulled IS-Net; a shipped model's name; or an .onnx path with its sidecar .json.</param>
     /// <param name="intraOpThreads">ONNX Runtime threads inside one inference (null: its default, all cores).</param>
-    public static BackgroundRemover Load(string? model = null, int? intraOpThreads = null)
+    public static BackgroundRemover Load(string? model = null, int? intraOpThreads = null) =>
+        Load(ModelCatalog.Choose(model ?? "default"), intraOpThreads);
+
+    /// <summary>Loads the files of a choice the caller made (see <see cref="ModelCatalog.Choose"/>).</summary>
+    public static BackgroundRemover Load(ModelChoice choice, int? intraOpThreads = null)
     {
-        var path = ModelCatalog.ResolvePath(model ?? "default");
-        var sidecar = ModelCatalog.SidecarPath(path);
-        if (!File.Exists(sidecar))
-            throw new CutoutException(CutoutErrorKind.BadModel, $"Model {path} has no sidecar {sidecar} (input size, normalisation, output kind).");
-        var spec = ModelSpec.Read(sidecar);
+        var sessions = new List<ModelSession>();
         try
         {
-            return new BackgroundRemover(path, spec, new InferenceSession(path, SessionOptionsFor(intraOpThreads)));
+            foreach (var path in choice.Paths) sessions.Add(ModelSession.Load(path, intraOpThreads));
+            return new BackgroundRemover(choice, [.. sessions]);
         }
-        catch (OnnxRuntimeException e)
+        catch
         {
-            throw new CutoutException(CutoutErrorKind.BadModel, $"ONNX Runtime cannot load {path}: {e.Message}", e);
+            foreach (var s in sessions) s.Dispose();
+            throw;
         }
-    }
-
-    static SessionOptions SessionOptionsFor(int? intraOpThreads)
-    {
-        var options = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-        };
-        if (intraOpThreads is > 0) options.IntraOpNumThreads = intraOpThreads.Value;
-        // Spinning worker threads steal the cores from decode, refine and encode and from other requests.
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        return options;
     }
 
     public RemovalResult Remove(ReadOnlySpan<byte> encodedImage, RemoveOptions options)
@@ -68,74 +54,39 @@ public sealed class BackgroundRemover : IDisposable
         OutputRenderer.Validate(options);
         using var photo = Photo.Decode(encodedImage, options.MaxPixels);
         var matte = PredictAlpha(photo);
+        var model = matte.Model ?? Spec.Name;
         matte = MattePipeline.Apply(photo, matte, options, Spec);
+        var found = SubjectCoverage.Found(matte);
         var (data, width, height) = OutputRenderer.Render(photo, matte, options);
         var format = options.Mask ? OutputFormat.Png : options.Format;
         return new RemovalResult(data, OutputRenderer.ContentType(format), OutputRenderer.Extension(format), width, height,
-            matte.ModelTime, clock.Elapsed);
+            matte.ModelTime, clock.Elapsed, model, found);
     }
 
     /// <summary>Full-resolution soft alpha (0..1) for a decoded photo; transparent input pixels stay transparent.</summary>
     public AlphaMatte PredictAlpha(Photo photo)
     {
-        var (raw, modelTime) = Infer(photo);
-        var values = MatteResize.Bilinear(raw, Spec.Width, Spec.Height, photo.Width, photo.Height);
+        var session = _sessions[0];
+        var (raw, modelTime) = session.Infer(photo);
+        if (Automatic && !AutoRule.KeepPeople(raw))
+        {
+            session = _sessions[1];
+            var (general, generalTime) = session.Infer(photo);
+            (raw, modelTime) = (general, modelTime + generalTime);
+        }
+        var values = MatteResize.Bilinear(raw, session.Spec.Width, session.Spec.Height, photo.Width, photo.Height);
         if (photo.HasTransparency)
             for (int i = 0, j = 3; i < values.Length; i++, j += 4)
                 values[i] *= photo.Rgba[j] * (1f / 255f);
-        return new AlphaMatte(photo.Width, photo.Height, values) { ModelTime = modelTime };
+        return new AlphaMatte(photo.Width, photo.Height, values) { ModelTime = modelTime, Model = session.Spec.Name };
     }
 
-    (float[] Output, TimeSpan ModelTime) Infer(Photo photo)
+    /// <summary>Each model's own alpha at its resolution, for comparing choices (evaluation); no rule applied.</summary>
+    public IReadOnlyList<(ModelSpec Spec, float[] Alpha)> PredictEach(Photo photo) =>
+        [.. _sessions.Select(s => (s.Spec, s.Infer(photo).Alpha))];
+
+    public void Dispose()
     {
-        var plane = Spec.Width * Spec.Height;
-        if (!_inputBuffers.TryTake(out var input)) input = new float[3 * plane];
-        try
-        {
-            ModelInput.Fill(photo, Spec, input);
-            long[] shape = [1, 3, Spec.Height, Spec.Width];
-            using var inputValue = _halfInput
-                ? OrtValue.CreateTensorValueFromMemory(ToHalf(input), shape)
-                : OrtValue.CreateTensorValueFromMemory(input, shape);
-            var clock = Stopwatch.StartNew();
-            using var runOptions = new RunOptions();
-            using var outputs = _session.Run(runOptions, [Spec.Input], [inputValue], [Spec.Output]);
-            var elapsed = clock.Elapsed;
-            return (ReadOutput(outputs[0], plane), elapsed);
-        }
-        finally
-        {
-            _inputBuffers.Add(input);
-        }
+        foreach (var s in _sessions) s.Dispose();
     }
-
-    float[] ReadOutput(OrtValue value, int plane)
-    {
-        var info = value.GetTensorTypeAndShape();
-        if (info.ElementCount < plane)
-            throw new CutoutException(CutoutErrorKind.BadModel,
-                $"Model output has {info.ElementCount} values; expected {Spec.Width}x{Spec.Height}.");
-        var result = new float[plane];
-        if (info.ElementDataType == TensorElementType.Float16)
-        {
-            var half = value.GetTensorDataAsSpan<Float16>()[..plane];
-            for (var i = 0; i < plane; i++) result[i] = (float)half[i];
-        }
-        else
-        {
-            value.GetTensorDataAsSpan<float>()[..plane].CopyTo(result);
-        }
-        if (Spec.OutputIsLogit) TensorPrimitives.Sigmoid(result, result);
-        else TensorPrimitives.Clamp(result, 0f, 1f, result);
-        return result;
-    }
-
-    static Float16[] ToHalf(float[] values)
-    {
-        var half = new Half[values.Length];
-        TensorPrimitives.ConvertToHalf(values, half);
-        return System.Runtime.InteropServices.MemoryMarshal.Cast<Half, Float16>(half).ToArray();
-    }
-
-    public void Dispose() => _session.Dispose();
 }

@@ -16,6 +16,8 @@ public static class TestPaths
 
     public static string People(string split) => Path.Combine(DataRoot, "people", split);
 
+    public static string Objects(string split) => Path.Combine(DataRoot, "objects", split);
+
     public static string Astronaut => Path.Combine(RepoRoot, "samples", "astronaut.png");
 
     public const string MissingDataReason =

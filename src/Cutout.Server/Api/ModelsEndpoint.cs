@@ -6,7 +6,7 @@ namespace Cutout.Server.Api;
 /// <summary>GET /api/models: what a request may name in <c>model</c>.</summary>
 internal static class ModelsEndpoint
 {
-    public sealed record ModelEntry(string Name, bool Present, bool IsDefault, bool Loaded, string Source, string? License);
+    public sealed record ModelEntry(string Name, bool Present, bool IsDefault, bool Loaded, string Source, string? License, string? Subject);
 
     public sealed record ModelList(string Default, IReadOnlyList<ModelEntry> Models);
 
@@ -16,7 +16,7 @@ internal static class ModelsEndpoint
         var entries = ModelCatalog.List()
             .Select(m => new ModelEntry(m.Name, m.Present,
                 IsDefault: m.Name.Equals(defaultName, StringComparison.OrdinalIgnoreCase),
-                Loaded: registry.IsLoaded(m.Name), m.Source, m.License))
+                Loaded: registry.IsLoaded(m.Name), m.Source, m.License, m.Subject))
             .ToList();
         return new ModelList(defaultName, entries);
     }

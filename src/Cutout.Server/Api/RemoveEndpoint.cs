@@ -35,6 +35,8 @@ internal static class RemoveEndpoint
 
         http.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture,
             $"model;dur={result.ModelTime.TotalMilliseconds:0.#}, total;dur={result.TotalTime.TotalMilliseconds:0.#}");
+        http.Response.Headers[CutoutHeaders.Model] = result.Model;
+        http.Response.Headers[CutoutHeaders.SubjectFound] = result.SubjectFound ? "true" : "false";
         return TypedResults.File(result.Data, result.ContentType, DownloadName(upload.FileName, result.Extension));
     }
 

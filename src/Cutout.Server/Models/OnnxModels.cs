@@ -11,10 +11,13 @@ internal static class OnnxModels
         return new OnnxRemovalModel(BackgroundRemover.Load(name, options.IntraOpThreads));
     };
 
-    static bool IsServable(string name, CutoutServerOptions options) =>
-        name.Equals("default", StringComparison.OrdinalIgnoreCase)
-        || name.Equals(options.DefaultModel, StringComparison.OrdinalIgnoreCase)
-        || ModelCatalog.List().Any(m => m.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+    static bool IsServable(string name, CutoutServerOptions options)
+    {
+        var canonical = ModelCatalog.CanonicalName(name);
+        return name.Equals("default", StringComparison.OrdinalIgnoreCase)
+            || name.Equals(options.DefaultModel, StringComparison.OrdinalIgnoreCase)
+            || ModelCatalog.List().Any(m => m.Name.Equals(canonical, StringComparison.OrdinalIgnoreCase));
+    }
 
     sealed class OnnxRemovalModel(BackgroundRemover remover) : IRemovalModel
     {

@@ -90,7 +90,13 @@ async function removeBackground() {
     state.bounds = subjectBounds(cutout);
     render();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    ui.status.textContent = `Done in ${seconds} s. Pick a background, then download.`;
+    const used = response.headers.get("Cutout-Model");
+    if (response.headers.get("Cutout-Subject-Found") === "false") {
+      ui.status.textContent = `Done in ${seconds} s, but no subject was found: the cut-out is empty.`;
+      showError(emptyResultAdvice(used));
+    } else {
+      ui.status.textContent = `Done in ${seconds} s${used ? ` with ${used}` : ""}. Pick a background, then download.`;
+    }
   } catch (e) {
     if (id !== state.request) return;
     ui.status.textContent = "";
@@ -100,6 +106,13 @@ async function removeBackground() {
   } finally {
     if (id === state.request) setWorking(false);
   }
+}
+
+function emptyResultAdvice(model) {
+  const people = model && model.startsWith("people");
+  return people
+    ? "The people model found no person in this photo. Choose the general model (or auto) under Model to cut out other subjects."
+    : "No main subject was found in this photo. Try another model under Model, or a photo where the subject stands out more.";
 }
 
 async function problemText(response) {
@@ -261,11 +274,18 @@ async function loadModels() {
     const defaultName = list.default.split(/[\\/]/).pop().replace(/\.onnx$/i, "");
     const others = list.models.filter((m) => m.present && !m.isDefault);
     ui.model.replaceChildren(
-      new Option(`${defaultName} (default)`, "", true, true),
-      ...others.map((m) => new Option(m.name, m.name)));
+      new Option(`${modelLabel(defaultName)} (default)`, "", true, true),
+      ...others.map((m) => new Option(modelLabel(m.name, m.subject), m.name)));
   } catch {
     // Keep "Default": the server picks its own model.
   }
+}
+
+function modelLabel(name, subject) {
+  if (name === "auto" || subject === "auto") return "auto: people, else the main subject";
+  if (subject === "people" || name.startsWith("people")) return `people (${name})`;
+  if (subject === "general" || name.startsWith("general")) return `any main subject (${name})`;
+  return name;
 }
 
 function formatBytes(bytes) {

@@ -12,6 +12,9 @@ public sealed class AlphaMatte(int width, int height, float[] values)
     /// <summary>Time spent in the network for this matte (zero when not produced by a model).</summary>
     public TimeSpan ModelTime { get; init; }
 
+    /// <summary>Name of the model that produced this matte (with "auto": the one the rule chose).</summary>
+    public string? Model { get; init; }
+
     public float this[int x, int y] => Values[y * Width + x];
 
     public byte[] ToBytes()

@@ -2,34 +2,77 @@ using System.Text.Json;
 
 namespace Cutout;
 
-/// <summary>Resolves model names ("default", "isnet", a shipped name, or an .onnx path) to files.</summary>
+/// <summary>
+/// The one place that turns a model name into files: "default" (what models/default.json names), "auto" (people
+/// model, general model when no person is found), "people" and "general" (the shipped model whose sidecar has that
+/// subject), "isnet" (pulled on request), a shipped model's name, or an .onnx path.
+/// </summary>
 public static class ModelCatalog
 {
     public const string IsNet = "isnet";
+    public const string Auto = "auto";
+    public const string People = "people";
+    public const string General = "general";
 
     public static IReadOnlyList<ModelInfo> List()
     {
-        var defaultPath = TryDefault();
+        var defaultName = DefaultName();
         var shipped = ShippedOnnx()
-            .Select(path => Describe(path, "shipped", isDefault: path == defaultPath));
-        var isnet = IsNetPath();
-        return [.. shipped, Describe(isnet, "cache (cutout models pull isnet)", isDefault: false, name: IsNet)];
+            .Select(path => Describe(path, "shipped", isDefault: false))
+            .Select(m => m with { IsDefault = m.Name.Equals(defaultName, StringComparison.OrdinalIgnoreCase) })
+            .ToList();
+        var entries = new List<ModelInfo>();
+        if (SubjectPath(People) is { } people && SubjectPath(General) is { } general)
+            entries.Add(new ModelInfo(Auto, $"{people}{Path.PathSeparator}{general}", Present: true,
+                IsDefault: defaultName.Equals(Auto, StringComparison.OrdinalIgnoreCase),
+                "shipped: people model, general model when no person covers 2 % of the frame", License: null, Subject: Auto));
+        entries.AddRange(shipped);
+        entries.Add(Describe(IsNetPath(), "cache (cutout models pull isnet)", isDefault: false, name: IsNet));
+        return entries;
+    }
+
+    /// <summary>What a name stands for: the files to load, and whether the auto rule chooses between them.</summary>
+    public static ModelChoice Choose(string name)
+    {
+        var canonical = CanonicalName(name);
+        if (canonical.Equals(Auto, StringComparison.OrdinalIgnoreCase))
+        {
+            var people = SubjectPath(People);
+            var general = SubjectPath(General);
+            if (people is null && general is null) return new ModelChoice(Auto, [ResolvePath(name)], Automatic: false);
+            return new ModelChoice(Auto, people is null || general is null ? [people ?? general!] : [people, general], Automatic: true);
+        }
+        var path = ResolvePath(canonical);
+        return new ModelChoice(Path.GetFileNameWithoutExtension(path), [path], Automatic: false);
+    }
+
+    /// <summary>One name per choice, so "default", "people" and the model's own name share one loaded instance.</summary>
+    public static string CanonicalName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Equals("default", StringComparison.OrdinalIgnoreCase)) name = DefaultName();
+        if (name.Equals(People, StringComparison.OrdinalIgnoreCase) || name.Equals(General, StringComparison.OrdinalIgnoreCase))
+            return SubjectPath(name) is { } path ? Path.GetFileNameWithoutExtension(path) : name;
+        return name;
     }
 
     public static string ResolvePath(string name)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Equals("default", StringComparison.OrdinalIgnoreCase))
-            return TryDefault() ?? throw new CutoutException(CutoutErrorKind.ModelNotFound,
+        if (string.IsNullOrWhiteSpace(name) || name.Equals("default", StringComparison.OrdinalIgnoreCase)
+            || name.Equals(Auto, StringComparison.OrdinalIgnoreCase))
+            return TryDefaultFile() ?? throw new CutoutException(CutoutErrorKind.ModelNotFound,
                 $"No shipped model found in {ModelFolders.Shipped} (expected <name>.onnx with its <name>.json).");
         if (name.Equals(IsNet, StringComparison.OrdinalIgnoreCase))
             return File.Exists(IsNetPath()) ? IsNetPath() : throw new CutoutException(CutoutErrorKind.ModelNotFound,
                 "IS-Net is not downloaded; run `cutout models pull isnet` first.");
+        if (name.Equals(People, StringComparison.OrdinalIgnoreCase) || name.Equals(General, StringComparison.OrdinalIgnoreCase))
+            return SubjectPath(name) ?? throw new CutoutException(CutoutErrorKind.ModelNotFound,
+                $"No shipped {name.ToLowerInvariant()} model in {ModelFolders.Shipped}.");
         var shipped = Path.Combine(ModelFolders.Shipped, name + ".onnx");
         if (!name.Contains('/') && !name.Contains('\\') && !name.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase) && File.Exists(shipped))
             return shipped;
         if (File.Exists(name)) return Path.GetFullPath(name);
         throw new CutoutException(CutoutErrorKind.ModelNotFound,
-            $"Model '{name}' not found: not a shipped model, not 'isnet', and no such .onnx file.");
+            $"Model '{name}' not found: not auto, people, general, a shipped model, or 'isnet', and no such .onnx file.");
     }
 
     /// <summary>The sidecar of an .onnx: same folder, same stem, .json.</summary>
@@ -37,18 +80,44 @@ public static class ModelCatalog
 
     public static string IsNetPath() => Path.Combine(ModelFolders.Cache, IsNetPull.FileName);
 
-    /// <summary>
-    /// The model models/default.json names ({"model": "name"}, {"default": "name"} or "name"); else default.onnx; else the
-    /// only shipped model; else the first by name, so a new model dropped in without default.json never breaks the default.
-    /// </summary>
-    static string? TryDefault()
+    /// <summary>The shipped model whose sidecar names this subject ("people" or "general").</summary>
+    static string? SubjectPath(string subject) =>
+        ShippedOnnx().FirstOrDefault(p => string.Equals(SubjectOf(p), subject, StringComparison.OrdinalIgnoreCase));
+
+    static string? SubjectOf(string onnxPath)
     {
-        var onnx = ShippedOnnx();
+        try { return ModelSpec.Read(SidecarPath(onnxPath)).Subject; }
+        catch (CutoutException) { return null; }
+    }
+
+    /// <summary>
+    /// The name models/default.json gives ({"model": "name"}, {"default": "name"} or "name") when it exists; else
+    /// default.onnx, the only shipped model, or the first by name, so a new model without default.json never breaks it.
+    /// </summary>
+    static string DefaultName()
+    {
         var named = NamedDefault();
         if (named != null)
         {
-            var path = Path.Combine(ModelFolders.Shipped, Path.GetFileNameWithoutExtension(named) + ".onnx");
+            var stem = Path.GetFileNameWithoutExtension(named);
+            if (stem.Equals(Auto, StringComparison.OrdinalIgnoreCase) && SubjectPath(People) != null && SubjectPath(General) != null)
+                return Auto;
+            if (stem.Equals(People, StringComparison.OrdinalIgnoreCase) || stem.Equals(General, StringComparison.OrdinalIgnoreCase))
+                if (SubjectPath(stem) is { } aliased) return Path.GetFileNameWithoutExtension(aliased);
+            if (File.Exists(Path.Combine(ModelFolders.Shipped, stem + ".onnx"))) return stem;
+        }
+        return TryDefaultFile() is { } file ? Path.GetFileNameWithoutExtension(file) : "default";
+    }
+
+    static string? TryDefaultFile()
+    {
+        var onnx = ShippedOnnx();
+        if (NamedDefault() is { } named)
+        {
+            var stem = Path.GetFileNameWithoutExtension(named);
+            var path = Path.Combine(ModelFolders.Shipped, stem + ".onnx");
             if (File.Exists(path)) return path;
+            if (SubjectPath(stem.Equals(Auto, StringComparison.OrdinalIgnoreCase) ? People : stem) is { } aliased) return aliased;
         }
         return onnx.FirstOrDefault(p => Path.GetFileNameWithoutExtension(p) == "default") ?? onnx.FirstOrDefault();
     }
@@ -77,9 +146,10 @@ public static class ModelCatalog
     static ModelInfo Describe(string path, string source, bool isDefault, string? name = null)
     {
         var present = File.Exists(path) && File.Exists(SidecarPath(path));
-        string? license = null;
+        string? license = null, subject = null;
         if (present)
-            try { license = ModelSpec.Read(SidecarPath(path)).License; } catch (CutoutException) { }
-        return new ModelInfo(name ?? Path.GetFileNameWithoutExtension(path), path, present, isDefault, source, license);
+            try { (license, subject) = ModelSpec.Read(SidecarPath(path)) is var s ? (s.License, s.Subject) : default; }
+            catch (CutoutException) { }
+        return new ModelInfo(name ?? Path.GetFileNameWithoutExtension(path), path, present, isDefault, source, license, subject);
     }
 }

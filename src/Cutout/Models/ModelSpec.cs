@@ -18,6 +18,8 @@ public sealed record ModelSpec
     [JsonPropertyName("output_kind")] public string OutputKind { get; init; } = "probability";
     [JsonPropertyName("resize")] public string Resize { get; init; } = "stretch";
     [JsonPropertyName("license")] public string? License { get; init; }
+    /// <summary>What the model cuts out: "people" or "general" (the main subject of any kind); the catalog's aliases.</summary>
+    [JsonPropertyName("subject")] public string? Subject { get; init; }
 
     [JsonIgnore] public bool OutputIsLogit => OutputKind.Equals("logit", StringComparison.OrdinalIgnoreCase);
 
