@@ -43,6 +43,23 @@ public sealed class ApiTests(ApiTests.Server server) : IClassFixture<ApiTests.Se
     }
 
     [Fact]
+    public async Task The_response_names_the_model_and_says_whether_a_subject_was_found()
+    {
+        using var found = await Client.PostAsync("/api/remove", Images.Form(Images.Astronaut));
+        Assert.Equal("true", found.Headers.GetValues("Cutout-Subject-Found").Single());
+        Assert.False(string.IsNullOrEmpty(found.Headers.GetValues("Cutout-Model").Single()));
+
+        using var blank = new SKBitmap(200, 150);
+        blank.Erase(new SKColor(128, 128, 128));
+        using var encoded = blank.Encode(SKEncodedImageFormat.Png, 100);
+        using var empty = await Client.PostAsync("/api/remove", Images.Form(encoded.ToArray()));
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Equal("false", empty.Headers.GetValues("Cutout-Subject-Found").Single());
+        using var result = Images.Decode(await empty.Content.ReadAsByteArrayAsync());
+        Assert.True(result.Pixels.Count(p => p.Alpha >= 128) < 0.001 * result.Width * result.Height, "an empty cut-out is what the header says");
+    }
+
+    [Fact]
     public async Task Raw_body_upload_works_like_multipart()
     {
         using var response = await Client.PostAsync("/api/remove", Images.Raw(Images.Astronaut, "application/octet-stream"));
