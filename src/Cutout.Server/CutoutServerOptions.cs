@@ -11,6 +11,12 @@ public sealed class CutoutServerOptions
     /// <summary>Largest accepted image, in pixels (width x height), checked from the header before decoding.</summary>
     public long MaxPixels { get; set; } = 50_000_000;
 
+    /// <summary>
+    /// Above 4 MP, most pixels an image may declare per byte of its file (photos have under 10; deflate's limit is
+    /// about 1000): bounds the work a small upload can ask for.
+    /// </summary>
+    public long MaxPixelsPerByte { get; set; } = 256;
+
     /// <summary>Inferences running at the same time.</summary>
     public int MaxConcurrentInferences { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 

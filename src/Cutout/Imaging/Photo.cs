@@ -30,13 +30,16 @@ public sealed class Photo : IDisposable
     public static Photo Decode(ReadOnlySpan<byte> encoded, long maxPixels = DefaultMaxPixels)
     {
         using var data = SKData.CreateCopy(encoded);
-        using var codec = ImageProbe.OpenCodec(data);
+        using var codec = ImageProbe.OpenCodec(data, out var scan);
         var (w, h) = (codec.Info.Width, codec.Info.Height);
         if ((long)w * h > maxPixels)
             throw new CutoutException(CutoutErrorKind.TooLarge,
                 $"The image is {w}x{h} ({(long)w * h:N0} pixels); the limit is {maxPixels:N0} pixels.");
         if ((long)w * h * 4 > Array.MaxLength)
             throw new CutoutException(CutoutErrorKind.TooLarge, $"The image is {w}x{h}: too large to hold in memory.");
+        if (scan.PixelDataTooShort)
+            throw new CutoutException(CutoutErrorKind.BadImage,
+                $"The image file is truncated: its data is too short for the {w}x{h} pixels its header declares.");
 
         var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var pixels = new byte[(long)w * h * 4];
