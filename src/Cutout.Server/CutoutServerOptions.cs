@@ -13,7 +13,7 @@ public sealed class CutoutServerOptions
 
     /// <summary>
     /// Above 4 MP, most pixels an image may declare per byte of its file (photos have under 10; deflate's limit is
-    /// about 1000): bounds the work a small upload can ask for.
+    /// about 1000): bounds the work a small upload can ask for (<see cref="RemoveOptions.MaxPixelsPerByte"/>).
     /// </summary>
     public long MaxPixelsPerByte { get; set; } = 256;
 

@@ -66,7 +66,7 @@ public sealed class BackgroundRemover : IDisposable
     {
         var clock = Stopwatch.StartNew();
         OutputRenderer.Validate(options);
-        using var photo = Photo.Decode(encodedImage, options.MaxPixels);
+        using var photo = Photo.Decode(encodedImage, options.MaxPixels, options.MaxPixelsPerByte);
         var matte = PredictAlpha(photo);
         matte = MattePipeline.Apply(photo, matte, options, Spec);
         var (data, width, height) = OutputRenderer.Render(photo, matte, options);

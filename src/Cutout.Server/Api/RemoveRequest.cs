@@ -22,6 +22,7 @@ internal sealed partial record RemoveRequest(string? Model, RemoveOptions Option
             Refine = ParseFlag("refine", Field("refine")),
             Crop = ParseFlag("crop", Field("crop")),
             MaxPixels = limits.MaxPixels,
+            MaxPixelsPerByte = limits.MaxPixelsPerByte,
         };
         try { OutputRenderer.Validate(options); }
         catch (CutoutException e) { throw Invalid(e.Message); }
