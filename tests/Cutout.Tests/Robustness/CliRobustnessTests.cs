@@ -51,7 +51,7 @@ public sealed class CliRobustnessTests : IDisposable
                 default:
                     Assert.False(File.Exists(result), $"{c.Name}: an output was written");
                     Assert.True(failedLine != null, $"{c.Name}: no error line in stderr:\n{stderr}");
-                    Assert.Matches(@"failed: .+: \w", failedLine);
+                    Assert.True(System.Text.RegularExpressions.Regex.IsMatch(failedLine, @"failed: .+: \w"), failedLine);
                     break;
             }
         }

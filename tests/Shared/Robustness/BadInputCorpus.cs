@@ -103,7 +103,7 @@ public static class BadInputCorpus
         yield return new("PNG 1x49000000, past libpng's side limit", "one-by-49m.png", PngClaiming(1, 49_000_000), Expect.TooLarge, Says: "on a side");
         yield return new("JPEG with 17 MB of APP segments", "app-bomb.jpg", HostileInputs.JpegWithAppSegments(Jpeg, 17 * MB), Expect.Damaged, Says: Metadata);
         yield return new("JPEG with 150 scans", "many-scans.jpg", HostileInputs.JpegWithScans(CmykJpeg(64, 48), 150), Expect.Damaged, Says: Metadata);
-        yield return new("WebP with a 2 MB EXIF chunk", "exif-bomb.webp", HostileInputs.WebPWithChunk(WebPSource.Value, "EXIF", 2 * MB), Expect.Damaged, Says: Metadata);
+        yield return new("WebP with a 2 MB EXIF chunk", "webp-exif-bomb.webp", HostileInputs.WebPWithChunk(WebPSource.Value, "EXIF", 2 * MB), Expect.Damaged, Says: Metadata);
         yield return new("GIF with a 2 MB comment", "comment-bomb.gif", HostileInputs.GifWithComment(Gif(32, 24, frames: 1), 2 * MB), Expect.Damaged, Says: Metadata);
         yield return new("JPEG SOF claiming 1900x1900 over 96x64 data", "short-data.jpg", JpegClaiming(Jpeg, 1900, 1900), Expect.Damaged, Says: "truncated");
         yield return new("JPEG SOF claiming 7000x7000 over 512x384 data", "short-data-49mp.jpg", JpegClaiming(MidJpegSource.Value, 7000, 7000), Expect.Damaged, Says: "truncated");
