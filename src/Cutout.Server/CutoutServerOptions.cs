@@ -35,6 +35,12 @@ public sealed class CutoutServerOptions
     /// <summary>Load the default model in the background right after start instead of on the first request.</summary>
     public bool PreloadDefaultModel { get; set; } = true;
 
+    /// <summary>Host names requests may use, "a;b" ("*": any); empty: the addresses the server listens on.</summary>
+    public string? AllowedHosts { get; set; }
+
+    /// <summary>Origins of other sites whose pages may POST to the API, "https://a;https://b" ("*": any); empty: none.</summary>
+    public string? AllowedOrigins { get; set; }
+
     /// <summary>ONNX Runtime intra-op threads per model; null lets the library decide.</summary>
     public int? IntraOpThreads { get; set; }
 }
