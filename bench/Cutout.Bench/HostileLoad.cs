@@ -15,7 +15,7 @@ static class HostileLoad
     public sealed record Result(string Label, string Cli, List<Cost> Costs, int Attackers, int AttackSeconds, int AttackSent,
         int AttackAnswered, Dictionary<int, int> AttackStatuses, Stats HealthMs, int HealthFailed, int MixedRequests, int Concurrency,
         double MixedSeconds, int NormalAnswered, double NormalPerSecond, Stats NormalMs, Dictionary<int, int> HostileStatuses,
-        double PeakRssMb);
+        int CleanRequests, double CleanPerSecond, Stats CleanMs, double PeakRssMb);
 
     const int CostRepeats = 3;
 
@@ -73,6 +73,14 @@ static class HostileLoad
         lock (attack) answered = [.. attack.Where(o => o.Status != 0)];
         Console.WriteLine($"  attack: {sent} sent, {answered.Count} answered; /healthz {health.Count} ok, {healthFailed} failed, max {health.DefaultIfEmpty().Max():0} ms");
 
+        // Reference in the same run: the same number of normal uploads with no hostile traffic around them.
+        var normalCount = options.HostileRequests - options.HostileRequests / 4;
+        var clockClean = Stopwatch.StartNew();
+        var clean = await server.LoadAsync(normalCount, options.ServeConcurrency, _ => ("normal 1 MP jpeg", normal));
+        var cleanSeconds = clockClean.Elapsed.TotalSeconds;
+        var cleanOk = clean.Where(o => o.Status == 200).ToList();
+        Console.WriteLine($"  clean: {cleanOk.Count}/{normalCount} answered 200 in {cleanSeconds:0.0} s");
+
         var clockMixed = Stopwatch.StartNew();
         var mixed = await server.LoadAsync(options.HostileRequests, options.ServeConcurrency,
             i => i % 4 == 3 ? kinds[i / 4 % kinds.Count] : ("normal 1 MP jpeg", normal));
@@ -81,11 +89,11 @@ static class HostileLoad
         var normalOk = normals.Where(o => o.Status == 200).ToList();
         Console.WriteLine($"  mixed: {normalOk.Count}/{normals.Count} normal answered 200 in {mixedSeconds:0.0} s");
 
-        return new Result(options.Label, Path.GetFileName(Path.GetDirectoryName(Child.CliPath)) ?? "", costs,
+        return new Result(options.Label, Child.CliPath, costs,
             options.HostileAttackers, options.HostileSeconds, sent, answered.Count, StatusCounts(answered), Stats.Of(health), healthFailed,
             options.HostileRequests, options.ServeConcurrency, mixedSeconds, normalOk.Count, normalOk.Count / mixedSeconds,
             Stats.Of(normalOk.Select(o => o.Ms)), StatusCounts(mixed.Where(o => !o.Kind.StartsWith("normal"))),
-            server.PeakRssKb / 1024.0);
+            normalCount, cleanOk.Count / cleanSeconds, Stats.Of(cleanOk.Select(o => o.Ms)), server.PeakRssKb / 1024.0);
     }
 
     static Dictionary<int, int> StatusCounts(IEnumerable<ServeRuns.Outcome> outcomes) =>

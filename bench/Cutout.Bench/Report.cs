@@ -169,6 +169,8 @@ static class Report
         md.AppendLine($"| ... normal 1 MP uploads answered 200, requests/s | {r.NormalAnswered}, {F(r.NormalPerSecond, "0.00")} /s |");
         md.AppendLine($"| ... normal p50 / p99 latency | {F(r.NormalMs.Median, "0")} / {F(r.NormalMs.P99, "0")} ms |");
         md.AppendLine($"| ... hostile answers | {string.Join(", ", r.HostileStatuses.Select(s => $"{s.Key}: {s.Value}"))} |");
+        md.AppendLine($"| reference, same run: {r.CleanRequests} normal uploads alone: requests/s, p50 / p99 | {F(r.CleanPerSecond, "0.00")} /s, {F(r.CleanMs.Median, "0")} / {F(r.CleanMs.P99, "0")} ms |");
+        md.AppendLine($"| normal requests/s with a quarter hostile, as a share of the reference | {F(100 * r.NormalPerSecond / r.CleanPerSecond, "0")} % |");
         md.AppendLine($"| server peak RSS over the run | {F(r.PeakRssMb, "0")} MB |");
         return md.ToString();
     }
