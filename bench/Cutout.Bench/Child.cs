@@ -21,6 +21,9 @@ sealed class Child : IDisposable
                 try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
     }
 
+    /// <summary>Cutout.Cli.dll next to this harness, or another build's (<c>hostile --cli</c>, to measure a baseline).</summary>
+    public static string CliPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "Cutout.Cli.dll");
+
     readonly Process _process;
     long _peakRssKb;
     readonly Thread _poller;
@@ -36,7 +39,7 @@ sealed class Child : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cutout.Cli.dll"));
+        start.ArgumentList.Add(CliPath);
         foreach (var a in args) start.ArgumentList.Add(a);
         foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
         _process = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet");
@@ -68,6 +71,18 @@ sealed class Child : IDisposable
             if (hwm > Interlocked.Read(ref _peakRssKb)) Interlocked.Exchange(ref _peakRssKb, hwm);
             Thread.Sleep(5);
         }
+    }
+
+    /// <summary>CPU seconds (user + system) the process has used so far, from /proc/PID/stat.</summary>
+    public static double CpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;   // utime, stime in clock ticks
+        }
+        catch (IOException) { return 0; }
     }
 
     public static long ReadStatus(int pid, string field)

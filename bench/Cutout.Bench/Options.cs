@@ -18,6 +18,11 @@ sealed class Options
     public string? Results { get; private set; }
     public string? Work { get; private set; }
     public bool SkipVariants { get; private set; }
+    public int HostileRequests { get; private set; } = 200;
+    public int HostileAttackers { get; private set; } = 8;
+    public int HostileSeconds { get; private set; } = 20;
+    public string? Cli { get; private set; }
+    public string Label { get; private set; } = "after";
 
     public const string Usage = """
         Usage: dotnet run --project bench/Cutout.Bench -c Release -- [all|soak|flops] [options]
@@ -27,11 +32,16 @@ sealed class Options
                  --reference in the same run, with ratios; rewrites its section of bench/results.md
           soak   `cutout serve` with --model: --soak-requests requests at --soak-concurrency, good and bad images mixed;
                  every request answered, resident memory after warm-up; rewrites its section of bench/results.md
+          hostile  `cutout serve` against issue 14's hostile uploads: CPU seconds per hostile request, /healthz latency
+                 while --attackers clients send them for --attack-seconds, then --hostile-requests requests at
+                 --concurrency with every fourth one hostile; rewrites the section of --label in bench/results.md
           flops  FLOPs per image of --model and --reference, and the measured peak, printed only
 
         Options: --model NAME (default: the shipped default) --reference NAME|none (default isnet)
                  --runs N (10) --ref-runs N (3) --folder N (100) --ref-folder N (10) --serve N (200) --ref-serve N (12)
                  --concurrency N (4) --soak-requests N (10000) --soak-concurrency N (8) --no-variants
+                 --hostile-requests N (200) --attackers N (8) --attack-seconds N (20) --label after|before
+                 --cli PATH/Cutout.Cli.dll (another build's server, e.g. the commit before a fix)
                  --results FILE (default bench/results.md) --work DIR (default /tmp/cutout-bench)
         """;
 
@@ -60,10 +70,15 @@ sealed class Options
                 case "--results": o.Results = Value(); break;
                 case "--work": o.Work = Value(); break;
                 case "--no-variants": o.SkipVariants = true; break;
+                case "--hostile-requests": o.HostileRequests = Int(); break;
+                case "--attackers": o.HostileAttackers = Int(); break;
+                case "--attack-seconds": o.HostileSeconds = Int(); break;
+                case "--cli": o.Cli = Value(); break;
+                case "--label": o.Label = Value(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
-        if (o.Command is not ("all" or "soak" or "flops")) throw new ArgumentException($"unknown command {o.Command}");
+        if (o.Command is not ("all" or "soak" or "flops" or "hostile")) throw new ArgumentException($"unknown command {o.Command}");
         return o;
     }
 }

@@ -43,6 +43,18 @@ switch (options.Command)
         return 0;
     }
 
+    case "hostile":
+    {
+        if (options.Cli != null) Child.CliPath = Path.GetFullPath(options.Cli);
+        var fixtures = Fixtures.Create(work, repo, data, folderCount: 0);
+        var hostile = await HostileLoad.RunAsync(options, fixtures, env);
+        var section = Report.Hostile(hostile, cpu, options);
+        Report.Write(resultsFile, "hostile-" + options.Label, section);
+        await File.WriteAllTextAsync(JsonPath(resultsFile, $"hostile-{options.Label}.json"), JsonSerializer.Serialize(hostile, Report.Json));
+        Console.WriteLine(section);
+        return 0;
+    }
+
     case "soak":
     {
         var fixtures = Fixtures.Create(work, repo, data, folderCount: 0);

@@ -149,6 +149,32 @@ static class Report
         return md.ToString();
     }
 
+    public static string Hostile(HostileLoad.Result r, MachineLimit.Cpu cpu, Options options)
+    {
+        var md = new StringBuilder();
+        md.AppendLine($"**{r.Label}** — run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {cpu.Model} ({cpu.Cores} cores, load {cpu.LoadAverage}); " +
+                      $"model `{options.Model}`; `cutout serve` from `{r.Cli}` with its default limits, raw-body POSTs over loopback.");
+        md.AppendLine();
+        md.AppendLine("| hostile upload | size | status | server CPU s per request | wall ms per request |");
+        md.AppendLine("|---|---|---|---|---|");
+        foreach (var c in r.Costs)
+            md.AppendLine($"| {c.Kind} | {F(c.Bytes / (1024 * 1024), "0.0")} MB | {c.Status} | {F(c.CpuSecondsPerRequest, "0.000")} | {F(c.WallMsPerRequest, "0")} |");
+        md.AppendLine();
+        md.AppendLine("| figure | value |");
+        md.AppendLine("|---|---|");
+        md.AppendLine($"| attack: {r.Attackers} clients sending the kinds above back to back for {r.AttackSeconds} s: sent / answered | {r.AttackSent} / {r.AttackAnswered} ({string.Join(", ", r.AttackStatuses.Select(s => $"{s.Key}: {s.Value}"))}) |");
+        md.AppendLine($"| `/healthz` during the attack: answered / failed or timed out | {r.HealthMs.Count} / {r.HealthFailed} |");
+        md.AppendLine($"| `/healthz` latency p50 / p99 / max | {F(r.HealthMs.Median, "0")} / {F(r.HealthMs.P99, "0")} / {F(r.HealthMs.Max, "0")} ms |");
+        md.AppendLine($"| mixed: {r.MixedRequests} requests at concurrency {r.Concurrency}, every fourth hostile: duration | {F(r.MixedSeconds, "0.0")} s |");
+        md.AppendLine($"| ... normal 1 MP uploads answered 200, requests/s | {r.NormalAnswered}, {F(r.NormalPerSecond, "0.00")} /s |");
+        md.AppendLine($"| ... normal p50 / p99 latency | {F(r.NormalMs.Median, "0")} / {F(r.NormalMs.P99, "0")} ms |");
+        md.AppendLine($"| ... hostile answers | {string.Join(", ", r.HostileStatuses.Select(s => $"{s.Key}: {s.Value}"))} |");
+        md.AppendLine($"| reference, same run: {r.CleanRequests} normal uploads alone: requests/s, p50 / p99 | {F(r.CleanPerSecond, "0.00")} /s, {F(r.CleanMs.Median, "0")} / {F(r.CleanMs.P99, "0")} ms |");
+        md.AppendLine($"| normal requests/s with a quarter hostile, as a share of the reference | {F(100 * r.NormalPerSecond / r.CleanPerSecond, "0")} % |");
+        md.AppendLine($"| server peak RSS over the run | {F(r.PeakRssMb, "0")} MB |");
+        return md.ToString();
+    }
+
     /// <summary>Replaces the text between &lt;!-- bench:NAME:begin --&gt; and its end marker, or appends a new section.</summary>
     public static void Write(string file, string name, string body)
     {

@@ -12,23 +12,27 @@ sealed class ServeRuns : IAsyncDisposable
     public HttpClient Client { get; }
     public int Pid => _child.Id;
 
-    ServeRuns(Child child, Uri address)
+    ServeRuns(Child child, Uri address, TimeSpan timeout)
     {
         _child = child;
         Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
         {
             BaseAddress = address,
-            Timeout = TimeSpan.FromMinutes(5),
+            Timeout = timeout,
         };
     }
 
-    public static async Task<ServeRuns> StartAsync(string model, IDictionary<string, string> env, params string[] extra)
+    public static Task<ServeRuns> StartAsync(string model, IDictionary<string, string> env, params string[] extra) =>
+        StartAsync(model, env, TimeSpan.FromMinutes(5), extra);
+
+    /// <param name="timeout">how long one request may take before it counts as unanswered.</param>
+    public static async Task<ServeRuns> StartAsync(string model, IDictionary<string, string> env, TimeSpan timeout, params string[] extra)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var child = new Child(["serve", "--urls", address.ToString().TrimEnd('/'), "--model", model,
             "--Logging:LogLevel:Default=Warning", .. extra], env);
-        var server = new ServeRuns(child, address);
+        var server = new ServeRuns(child, address, timeout);
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (true)
         {

@@ -27,11 +27,13 @@ sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, Remo
           --crop               crop to the subject; --crop-margin N pixels around it (default 16)
           --threads N          images processed in parallel with one shared model (default: one per core)
           --overwrite          replace existing outputs (default: skip them)
+          --                   ends the options: every argument after it is an input, even one starting with -
 
         A photo in which the model finds no subject is still written (fully transparent) and reported as a warning with
         its remedy; the summary counts such files.
-        Exit code: 0 all written or skipped, 1 some failed, 2 usage error. An input is never overwritten; outputs are
-        written to a temporary file and renamed, so an interrupted run leaves no half-written file.
+        Exit code: 0 all written or skipped, 1 some failed, 2 usage error. An input is never overwritten, whatever path
+        leads to it; outputs are written to a temporary file and renamed, so an interrupted run leaves no half-written
+        file. Walks skip symbolic links to folders and anything that is not a regular file, and say so.
         """;
 
     public static RemoveArgs Parse(string[] args)
@@ -44,11 +46,18 @@ sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, Remo
         var overwrite = false;
 
         var reader = new ArgReader(args);
+        var optionsEnded = false;
         while (reader.HasMore)
         {
             var token = reader.Next();
+            if (optionsEnded)
+            {
+                inputs.Add(token);
+                continue;
+            }
             switch (token)
             {
+                case "--": optionsEnded = true; break;
                 case "-o" or "--output": output = reader.Value(token); break;
                 case "--model": model = reader.Value(token); break;
                 case "--mask": options = options with { Mask = true }; break;

@@ -20,7 +20,8 @@ static class RemoveCommand
             using var single = BackgroundRemover.Load(parsed.Model);
             return StdinToStdout(single, parsed.Options);
         }
-        var (files, missing) = InputExpander.Expand(parsed.Inputs, parsed.Output);
+        var (files, missing, skipped) = InputExpander.Expand(parsed.Inputs, parsed.Output);
+        foreach (var note in skipped) Console.Error.WriteLine($"cutout: {note.Path}: skipped, {note.Reason}");
         // One single-threaded inference per core beats one multi-threaded inference at a time (bench/results.md).
         var parallel = Math.Clamp(parsed.Threads ?? Environment.ProcessorCount, 1, Math.Max(1, files.Count));
         using var remover = BackgroundRemover.Load(parsed.Model, Math.Max(1, Environment.ProcessorCount / parallel));
@@ -31,24 +32,24 @@ static class RemoveCommand
     {
         using var input = new MemoryStream();
         Console.OpenStandardInput().CopyTo(input);
+        RemovalResult result;
         try
         {
-            var result = remover.Remove(input.GetBuffer().AsSpan(0, (int)input.Length), options);
-            if (!result.SubjectFound) Console.Error.WriteLine("cutout: stdin: warning: " + EmptyAdvice.For(result.Model));
-            using var stdout = Console.OpenStandardOutput();
-            stdout.Write(result.Data);
-            return ExitCodes.Ok;
+            result = remover.Remove(input.GetBuffer().AsSpan(0, (int)input.Length), options);
         }
         catch (CutoutException e)
         {
             Console.Error.WriteLine("cutout: stdin: " + e.Message);
             return ExitCodes.SomeFailed;
         }
+        if (!result.SubjectFound) Console.Error.WriteLine("cutout: stdin: warning: " + EmptyAdvice.For(result.Model));
+        return StandardOutput.TryWrite(result.Data) ? ExitCodes.Ok : ExitCodes.SomeFailed;
     }
 
-    static int Batch(BackgroundRemover remover, RemoveArgs args, IReadOnlyList<InputFile> files, IReadOnlyList<string> missing, int parallel)
+    static int Batch(BackgroundRemover remover, RemoveArgs args, IReadOnlyList<InputFile> files, IReadOnlyList<InputNote> missing, int parallel)
     {
-        foreach (var m in missing) Console.Error.WriteLine($"cutout: {m}: no such file, folder, or matching image");
+        foreach (var m in missing) Console.Error.WriteLine($"cutout: {m.Path}: {m.Reason}");
+        var inputs = InputIdentities.Of(files);
         var extension = OutputRenderer.Extension(args.Options.Mask ? OutputFormat.Png : args.Options.Format);
         var claimed = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         int written = 0, empty = 0, skipped = 0, failed = missing.Count;
@@ -57,7 +58,7 @@ static class RemoveCommand
             Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = parallel }, file =>
             {
                 var output = Path.GetFullPath(Path.Combine(args.Output, file.RelativeStem + extension));
-                var outcome = Process(remover, args, file.Path, output, claimed, progress);
+                var outcome = Process(remover, args, file.Path, output, inputs, claimed, progress);
                 switch (outcome)
                 {
                     case Outcome.Written: Interlocked.Increment(ref written); break;
@@ -74,11 +75,13 @@ static class RemoveCommand
 
     enum Outcome { Written, WrittenEmpty, Skipped, Failed }
 
-    static Outcome Process(BackgroundRemover remover, RemoveArgs args, string input, string output,
+    static Outcome Process(BackgroundRemover remover, RemoveArgs args, string input, string output, InputIdentities inputs,
                            ConcurrentDictionary<string, string> claimed, BatchProgress progress)
     {
-        if (string.Equals(input, output, StringComparison.Ordinal))
-            return Fail(progress, input, "the output would overwrite the input; choose another -o folder or --format");
+        if (inputs.Find(output) is { } overwritten)
+            return Fail(progress, input, overwritten == input
+                ? "the output would overwrite the input; choose another -o folder or --format"
+                : $"the output {output} would overwrite the input {overwritten}; choose another -o folder or --format");
         if (!claimed.TryAdd(output, input))
             return Fail(progress, input, $"{claimed[output]} already writes {output}");
         if (File.Exists(output) && !args.Overwrite)

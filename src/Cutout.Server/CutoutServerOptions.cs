@@ -11,6 +11,12 @@ public sealed class CutoutServerOptions
     /// <summary>Largest accepted image, in pixels (width x height), checked from the header before decoding.</summary>
     public long MaxPixels { get; set; } = 50_000_000;
 
+    /// <summary>
+    /// Above 4 MP, most pixels an image may declare per byte of its file (photos have under 10; deflate's limit is
+    /// about 1000): bounds the work a small upload can ask for (<see cref="RemoveOptions.MaxPixelsPerByte"/>).
+    /// </summary>
+    public long MaxPixelsPerByte { get; set; } = 256;
+
     /// <summary>Inferences running at the same time.</summary>
     public int MaxConcurrentInferences { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
@@ -28,6 +34,12 @@ public sealed class CutoutServerOptions
 
     /// <summary>Load the default model in the background right after start instead of on the first request.</summary>
     public bool PreloadDefaultModel { get; set; } = true;
+
+    /// <summary>Host names requests may use, "a;b" ("*": any); empty: the addresses the server listens on.</summary>
+    public string? AllowedHosts { get; set; }
+
+    /// <summary>Origins of other sites whose pages may POST to the API, "https://a;https://b" ("*": any); empty: none.</summary>
+    public string? AllowedOrigins { get; set; }
 
     /// <summary>ONNX Runtime intra-op threads per model; null lets the library decide.</summary>
     public int? IntraOpThreads { get; set; }

@@ -10,6 +10,7 @@ internal sealed class CutoutServerOptionsValidation : IValidateOptions<CutoutSer
         var failures = new List<string>();
         if (o.MaxUploadBytes <= 0) failures.Add("Cutout:MaxUploadBytes must be greater than 0.");
         if (o.MaxPixels <= 0) failures.Add("Cutout:MaxPixels must be greater than 0.");
+        if (o.MaxPixelsPerByte < 0) failures.Add("Cutout:MaxPixelsPerByte must be 0 (off) or more.");
         if (o.MaxConcurrentInferences <= 0) failures.Add("Cutout:MaxConcurrentInferences must be at least 1.");
         if (o.MaxQueueLength < 0) failures.Add("Cutout:MaxQueueLength must be 0 or more.");
         if (o.RequestTimeout <= TimeSpan.Zero) failures.Add("Cutout:RequestTimeout must be positive (for example 00:01:00).");

@@ -52,7 +52,7 @@ public sealed class BackgroundRemover : IDisposable
     {
         var clock = Stopwatch.StartNew();
         OutputRenderer.Validate(options);
-        using var photo = Photo.Decode(encodedImage, options.MaxPixels);
+        using var photo = Photo.Decode(encodedImage, options.MaxPixels, options.MaxPixelsPerByte);
         var matte = PredictAlpha(photo);
         var model = matte.Model ?? Spec.Name;
         matte = MattePipeline.Apply(photo, matte, options, Spec);

@@ -31,4 +31,10 @@ public sealed record RemoveOptions
 
     /// <summary>Checked from the header before decoding.</summary>
     public long MaxPixels { get; init; } = 100_000_000;
+
+    /// <summary>
+    /// Above <see cref="Photo.FreePixels"/> (4 MP), most pixels the header may declare per byte of the file (0 = off):
+    /// photos have under 10, deflate cannot pass about 1000, so a few KB claiming tens of megapixels is refused.
+    /// </summary>
+    public long MaxPixelsPerByte { get; init; } = 256;
 }

@@ -35,7 +35,7 @@ public sealed class RemoveRequestTests
     [InlineData("BLUR", "blur")]
     [InlineData("00ff00", "#00ff00")]
     [InlineData("#FFF", "#FFF")]
-    [InlineData("RebeccaPurple", "rebeccapurple")]
+    [InlineData("SteelBlue", "steelblue")]
     public void Backgrounds_are_colours_or_blur(string bg, string? expected) =>
         Assert.Equal(expected, Parse(("bg", bg)).Options.Background);
 
@@ -44,9 +44,36 @@ public sealed class RemoveRequestTests
     [InlineData("C:\\photo.jpg")]
     [InlineData("beach.jpg")]
     [InlineData("#12345")]
-    public void Background_file_paths_are_refused(string bg)
+    [InlineData("RebeccaPurple")]   // a word, but not a colour the library knows: refused here, not after inference
+    [InlineData("notacolour")]
+    public void Background_file_paths_and_unknown_colours_are_refused(string bg)
     {
         var error = Assert.Throws<RequestRejectedException>(() => Parse(("bg", bg)));
         Assert.Equal(400, error.Status);
+    }
+
+    [Fact]
+    public void A_huge_bad_value_is_quoted_back_cut_short()
+    {
+        var error = Assert.Throws<RequestRejectedException>(() => Parse(("bg", new string('x', 4 * 1024 * 1024))));
+        Assert.True(error.Message.Length < 300, $"{error.Message.Length} characters");
+        Assert.Contains(new string('x', Echo.MaxLength) + "…", error.Message);
+    }
+
+    [Theory]
+    [InlineData("background")]
+    [InlineData("formt")]
+    public void Unknown_fields_are_refused_by_name(string field)
+    {
+        var error = Assert.Throws<RequestRejectedException>(() => Parse((field, "1")));
+        Assert.Equal(400, error.Status);
+        Assert.Contains($"'{field}'", error.Message);
+    }
+
+    [Fact]
+    public void Jpeg_without_a_background_is_refused_before_the_upload_is_decoded()
+    {
+        var error = Assert.Throws<RequestRejectedException>(() => Parse(("format", "jpeg")));
+        Assert.Contains("transparency", error.Message);
     }
 }

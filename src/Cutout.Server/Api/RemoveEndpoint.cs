@@ -26,28 +26,24 @@ internal static class RemoveEndpoint
         var limits = options.Value;
         var upload = await Upload.ReadAsync(http.Request, limits, http.RequestAborted);
         var request = RemoveRequest.Parse(upload.Fields, limits);
-        CheckPixelCount(upload.Image, limits);
+        // Reads chunk lengths only; every decoder call, header probe included, waits for the gate below.
+        ImageProbe.CheckStructure(upload.Image);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         deadline.CancelAfter(limits.RequestTimeout);
         var modelName = ModelNames.Canonical(request.Model, limits);
-        var result = await gate.RunAsync(() => models.Get(modelName).Remove(upload.Image, request.Options), deadline.Token);
+        var result = await gate.RunAsync(() =>
+        {
+            deadline.Token.ThrowIfCancellationRequested();
+            PixelBudget.Check(upload.Image, limits);
+            return models.Get(modelName).Remove(upload.Image, request.Options);
+        }, deadline.Token);
 
         http.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture,
             $"model;dur={result.ModelTime.TotalMilliseconds:0.#}, total;dur={result.TotalTime.TotalMilliseconds:0.#}");
         http.Response.Headers[CutoutHeaders.Model] = result.Model;
         http.Response.Headers[CutoutHeaders.SubjectFound] = result.SubjectFound ? "true" : "false";
         return TypedResults.File(result.Data, result.ContentType, DownloadName(upload.FileName, result.Extension));
-    }
-
-    static void CheckPixelCount(byte[] image, CutoutServerOptions limits)
-    {
-        var info = ImageProbe.Probe(image);
-        var pixels = (long)info.Width * info.Height;
-        if (pixels > limits.MaxPixels)
-            throw new RequestRejectedException(413, "Image too large",
-                $"The image is {info.Width} × {info.Height} pixels ({Sizes.Megapixels(pixels)}); " +
-                $"this server accepts up to {Sizes.Megapixels(limits.MaxPixels)}. Please use a smaller image.");
     }
 
     static string DownloadName(string? uploadedName, string extension)

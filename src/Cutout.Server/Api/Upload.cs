@@ -18,7 +18,7 @@ internal sealed record Upload(byte[] Image, string? FileName, IReadOnlyDictionar
         var fields = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         if (IsMultipart(request))
         {
-            var form = await request.ReadFormAsync(cancel);
+            var form = await ReadFormAsync(request, cancel);
             foreach (var (key, value) in form) fields[key] = value.ToString();
             var file = form.Files.GetFile("file") ?? throw new RequestRejectedException(400, "No image",
                 "The form has no image. Send it in a multipart field named 'file'.");
@@ -28,6 +28,20 @@ internal sealed record Upload(byte[] Image, string? FileName, IReadOnlyDictionar
         }
 
         return new Upload(await ReadAllAsync(request.Body, limits, cancel), null, fields);
+    }
+
+    /// <summary>A body that ends before the closing boundary is the client's mistake (400), not the server's (500).</summary>
+    static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken cancel)
+    {
+        try
+        {
+            return await request.ReadFormAsync(cancel);
+        }
+        catch (IOException) when (!cancel.IsCancellationRequested)
+        {
+            throw new RequestRejectedException(400, "Bad upload",
+                "The multipart form ended before its closing boundary. Please send the image again.");
+        }
     }
 
     /// <summary>Only multipart carries a file; anything else, even curl's default urlencoded type, is the image itself.</summary>

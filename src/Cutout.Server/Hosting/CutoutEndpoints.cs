@@ -13,6 +13,7 @@ internal static class CutoutEndpoints
         app.UseExceptionHandler();   // unexpected failures: a plain 500 problem, never a stack trace
         app.UseStatusCodePages();    // 404 / 405 as problem details too
         app.UseSecurityHeaders();
+        app.UseRequestOriginChecks();
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = Page });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = Page });
 

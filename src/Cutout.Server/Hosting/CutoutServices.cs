@@ -14,6 +14,7 @@ internal static class CutoutServices
         services.TryAddSingleton<ModelLoader>(sp => OnnxModels.Loader(sp.GetRequiredService<IOptions<CutoutServerOptions>>().Value));
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<InferenceGate>();
+        services.AddSingleton<HostAllowList>();
         services.AddHostedService<DefaultModelPreload>();
 
         services.AddProblemDetails();

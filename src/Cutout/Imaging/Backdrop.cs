@@ -7,17 +7,28 @@ static class Backdrop
 {
     public const string Blur = "blur";
 
+    /// <summary>Refuses a background that is neither blur, a colour, nor an image file, before any work is done.</summary>
+    public static void Validate(string background)
+    {
+        var text = background.Trim();
+        if (text.Equals(Blur, StringComparison.OrdinalIgnoreCase) || CssColor.TryParse(text, out _) || IsFile(text)) return;
+        throw NotABackground(text);
+    }
+
+    // A bare word is a colour name, never a file: callers that pass user text (the server) cannot reach files by name.
+    static bool IsFile(string background) => !background.All(char.IsAsciiLetter) && File.Exists(background);
+
+    static CutoutException NotABackground(string background) => new(CutoutErrorKind.UnsupportedOption,
+        $"Background '{(background.Length <= 40 ? background : background[..40] + "…")}' is not a colour (#rrggbb, #rgb, a CSS name), 'blur', or an image file.");
+
     public static byte[] Resolve(Photo photo, RemoveOptions options)
     {
         if (options.BackgroundImage is { } encoded) return Image(encoded, photo.Width, photo.Height, options.MaxPixels);
         var background = options.Background!.Trim();
         if (background.Equals(Blur, StringComparison.OrdinalIgnoreCase)) return Blurred(photo);
         if (CssColor.TryParse(background, out var color)) return Solid(color, photo.Width, photo.Height);
-        // A bare word is a colour name, never a file: callers that pass user text (the server) cannot reach files by name.
-        if (!background.All(char.IsAsciiLetter) && File.Exists(background))
-            return Image(File.ReadAllBytes(background), photo.Width, photo.Height, options.MaxPixels);
-        throw new CutoutException(CutoutErrorKind.UnsupportedOption,
-            $"Background '{background}' is not a colour (#rrggbb, #rgb, a CSS name), 'blur', or an image file.");
+        if (IsFile(background)) return Image(File.ReadAllBytes(background), photo.Width, photo.Height, options.MaxPixels);
+        throw NotABackground(background);
     }
 
     static byte[] Solid(SKColor color, int width, int height)

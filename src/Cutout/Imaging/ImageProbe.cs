@@ -11,14 +11,21 @@ public static class ImageProbe
     public static ImageInfo Probe(ReadOnlySpan<byte> encoded)
     {
         using var data = SKData.CreateCopy(encoded);
-        using var codec = OpenCodec(data);
+        using var codec = OpenCodec(data, out _);
         var (width, height) = OrientedSize(codec);
         return new ImageInfo(width, height, FormatName(codec.EncodedFormat));
     }
 
-    internal static SKCodec OpenCodec(SKData data)
+    /// <summary>
+    /// The structural scan alone (<see cref="MetadataLimits"/>): reads chunk lengths, never pixels or metadata, and
+    /// refuses what no real photo carries. Cheap enough to run on every upload before it waits for anything.
+    /// </summary>
+    public static void CheckStructure(ReadOnlySpan<byte> encoded) => StructureScan.Check(encoded);
+
+    internal static SKCodec OpenCodec(SKData data, out ScanResult scan)
     {
         if (data.Size == 0) throw new CutoutException(CutoutErrorKind.NotAnImage, "The file is empty.");
+        scan = StructureScan.Check(data.AsSpan());
         var codec = SKCodec.Create(data);
         if (codec is null)
             throw new CutoutException(CutoutErrorKind.NotAnImage, "Not an image in a supported format (JPEG, PNG, WebP, BMP, GIF).");

@@ -7,6 +7,9 @@ public sealed class Photo : IDisposable
 {
     public const long DefaultMaxPixels = 100_000_000;
 
+    /// <summary>Up to this many pixels a file of any size may declare; beyond, maxPixelsPerByte applies.</summary>
+    public const long FreePixels = 4_000_000;
+
     public int Width { get; }
     public int Height { get; }
 
@@ -27,16 +30,24 @@ public sealed class Photo : IDisposable
 
     public int PixelCount => Width * Height;
 
-    public static Photo Decode(ReadOnlySpan<byte> encoded, long maxPixels = DefaultMaxPixels)
+    /// <param name="maxPixelsPerByte">beyond <see cref="FreePixels"/>, most pixels per byte of <paramref name="encoded"/> (0 = off).</param>
+    public static Photo Decode(ReadOnlySpan<byte> encoded, long maxPixels = DefaultMaxPixels, long maxPixelsPerByte = 0)
     {
         using var data = SKData.CreateCopy(encoded);
-        using var codec = ImageProbe.OpenCodec(data);
+        using var codec = ImageProbe.OpenCodec(data, out var scan);
         var (w, h) = (codec.Info.Width, codec.Info.Height);
         if ((long)w * h > maxPixels)
             throw new CutoutException(CutoutErrorKind.TooLarge,
                 $"The image is {w}x{h} ({(long)w * h:N0} pixels); the limit is {maxPixels:N0} pixels.");
         if ((long)w * h * 4 > Array.MaxLength)
             throw new CutoutException(CutoutErrorKind.TooLarge, $"The image is {w}x{h}: too large to hold in memory.");
+        if (scan.PixelDataTooShort)
+            throw new CutoutException(CutoutErrorKind.BadImage,
+                $"The image file is truncated: its data is too short for the {w}x{h} pixels its header declares.");
+        if (maxPixelsPerByte > 0 && (long)w * h > FreePixels && (long)w * h > maxPixelsPerByte * encoded.Length)
+            throw new CutoutException(CutoutErrorKind.TooLarge,
+                $"The {encoded.Length:N0}-byte file declares {w}x{h} ({(long)w * h:N0} pixels): more than {maxPixelsPerByte} pixels " +
+                $"per byte of the file, which no photo comes near; the limit applies above {FreePixels:N0} pixels.");
 
         var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var pixels = new byte[(long)w * h * 4];

@@ -11,8 +11,9 @@ public static class OutputRenderer
                 "JPEG cannot hold transparency: choose PNG or WebP, or a background (--bg).");
         if (options.Threshold is < 0 or > 1)
             throw new CutoutException(CutoutErrorKind.UnsupportedOption, "The threshold must be between 0 and 1.");
-        if (options.CropMargin < 0 || options.CleanArea < 0 || options.MaxPixels <= 0)
-            throw new CutoutException(CutoutErrorKind.UnsupportedOption, "Crop margin, clean area and pixel limit cannot be negative.");
+        if (options.CropMargin < 0 || options.CleanArea < 0 || options.MaxPixels <= 0 || options.MaxPixelsPerByte < 0)
+            throw new CutoutException(CutoutErrorKind.UnsupportedOption, "Crop margin, clean area and pixel limits cannot be negative.");
+        if (options.BackgroundImage is null && !string.IsNullOrWhiteSpace(options.Background)) Backdrop.Validate(options.Background);
     }
 
     public static (byte[] Data, int Width, int Height) Render(Photo photo, AlphaMatte matte, RemoveOptions options)

@@ -46,7 +46,9 @@ public sealed class ApiRobustnessTests(RobustnessServer fixture) : IClassFixture
     {
         var input = BadInputCorpus.Get(name);
         using HttpContent content = multipart ? Form(input) : Raw(input.Bytes);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var response = await Client.PostAsync("/api/remove", content);
+        var elapsed = clock.Elapsed;
         var body = await response.Content.ReadAsByteArrayAsync();
         var allowed = Allowed(input);
 
@@ -68,6 +70,12 @@ public sealed class ApiRobustnessTests(RobustnessServer fixture) : IClassFixture
             var detail = problem.RootElement.GetProperty("detail").GetString();
             Assert.False(string.IsNullOrWhiteSpace(detail));
             Assert.DoesNotContain("   at ", detail);
+            if (input.Hostile)
+            {
+                Assert.Contains(input.Says!, detail);
+                // Twice the library's limit: the upload itself (up to 24 MB over loopback) is part of it here.
+                Assert.True(elapsed < 2 * BadInputCorpus.HostileTimeLimit, $"{name}: answered after {elapsed.TotalMilliseconds:0} ms");
+            }
         }
     }
 

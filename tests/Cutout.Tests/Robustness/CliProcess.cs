@@ -36,6 +36,20 @@ public sealed class CliProcess : IDisposable
     public string StandardError { get { lock (_stderr) return _stderr.ToString(); } }
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The child's peak resident memory so far (VmHWM from /proc, kB); 0 once it has exited or off Linux.</summary>
+    public long PeakRssKb
+    {
+        get
+        {
+            try
+            {
+                var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+                return line is null ? 0 : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException) { return 0; }
+        }
+    }
+
     public int WaitForExit(TimeSpan? timeout = null)
     {
         if (!_process.WaitForExit(timeout ?? TimeSpan.FromSeconds(120)))

@@ -51,13 +51,41 @@ public sealed class CliRobustnessTests : IDisposable
                 default:
                     Assert.False(File.Exists(result), $"{c.Name}: an output was written");
                     Assert.True(failedLine != null, $"{c.Name}: no error line in stderr:\n{stderr}");
-                    Assert.Matches(@"failed: .+: \w", failedLine);
+                    Assert.True(System.Text.RegularExpressions.Regex.IsMatch(failedLine, @"failed: .+: \w"), failedLine);
+                    if (c.Hostile) Assert.Contains(c.Says!, failedLine);
                     break;
             }
         }
         Assert.Equal(before.Keys.Order(), Hashes(input).Keys.Order());
         foreach (var (file, hash) in Hashes(input)) Assert.Equal(before[file], hash);
         Assert.Empty(Directory.GetFiles(output, "*.cutout-tmp", SearchOption.AllDirectories));
+    }
+
+    /// <summary>Issue 14: the hostile inputs, one batch: every one refused in words, fast, and the process stays small.</summary>
+    [Fact]
+    public void Hostile_inputs_are_refused_by_the_CLI_in_words_quickly_and_in_little_memory()
+    {
+        var input = Folder("hostile");
+        var hostile = BadInputCorpus.All.Where(c => c.Hostile).ToList();
+        foreach (var c in hostile) File.WriteAllBytes(Path.Combine(input, c.FileName), c.Bytes);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        using var cli = new CliProcess(["remove", input, "-o", Path.Combine(_root.FullName, "hostile-out"), "--model", RobustnessModel.Path]);
+        long peakKb = 0;
+        while (!cli.HasExited && clock.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            peakKb = Math.Max(peakKb, cli.PeakRssKb);
+            Thread.Sleep(5);
+        }
+        var exit = cli.WaitForExit();
+
+        Assert.Equal(1, exit);
+        foreach (var c in hostile)
+            Assert.Contains(cli.StandardError.Split('\n'), l => l.Contains(c.FileName, StringComparison.Ordinal) && l.Contains(c.Says!, StringComparison.Ordinal));
+        // Start-up and the model take about 100 MB; decoding any of these would take 200 MB to several GB.
+        Assert.True(peakKb < 400 * 1024, $"peak RSS {peakKb / 1024} MB");
+        Assert.True(clock.Elapsed < hostile.Count * BadInputCorpus.HostileTimeLimit + TimeSpan.FromSeconds(10),
+            $"{hostile.Count} hostile files took {clock.Elapsed.TotalSeconds:0} s");
     }
 
     [Fact]

@@ -48,6 +48,25 @@ public class LibraryRobustnessTests
     }
 
     [Theory]
+    [MemberData(nameof(BadInputCorpus.HostileCases), MemberType = typeof(BadInputCorpus))]
+    public void Hostile_inputs_are_refused_in_words_fast_and_without_decoding(string name)
+    {
+        var input = BadInputCorpus.Get(name);
+        RobustnessModel.Remover.Remove(BadInputCorpus.Png, new RemoveOptions());   // warm: model and codecs loaded
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var (_, error) = Attempt(() => RobustnessModel.Remover.Remove(input.Bytes, new RemoveOptions { Refine = true, Background = "blur" }));
+
+        var elapsed = clock.Elapsed;
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Assert.True(error != null, $"{name}: processed");
+        Assert.Contains(input.Says!, error.Message);
+        Assert.True(elapsed < BadInputCorpus.HostileTimeLimit, $"{name}: refused after {elapsed.TotalMilliseconds:0} ms");
+        Assert.True(allocated < 16 * 1024 * 1024, $"{name}: {allocated / 1024 / 1024} MB allocated before refusing");
+    }
+
+    [Theory]
     [InlineData("PNG header claiming 30000x30000", 30000, 30000)]
     [InlineData("JPEG SOF claiming 30000x30000", 30000, 30000)]
     [InlineData("BMP header claiming 30000x30000", 30000, 30000)]
@@ -85,8 +104,11 @@ public class LibraryRobustnessTests
     {
         var bomb = BadInputCorpus.PngClaiming(7000, 7000);
         Assert.True(bomb.Length < 200);
-        var (_, error) = Attempt(() => RobustnessModel.Remover.Remove(bomb, new RemoveOptions()));
+        // The pixels-per-byte bound would refuse it first (TooLarge); without it the truncation check must.
+        var (_, error) = Attempt(() => RobustnessModel.Remover.Remove(bomb, new RemoveOptions { MaxPixelsPerByte = 0 }));
         Assert.Equal(CutoutErrorKind.BadImage, error?.Kind);
+        var (_, bounded) = Attempt(() => RobustnessModel.Remover.Remove(bomb, new RemoveOptions()));
+        Assert.Equal(CutoutErrorKind.TooLarge, bounded?.Kind);
     }
 
     static (RemovalResult? Result, CutoutException? Error) Attempt(Func<RemovalResult> remove)

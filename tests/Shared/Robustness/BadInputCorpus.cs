@@ -20,8 +20,13 @@ public enum Expect
 }
 
 /// <summary>One bad or unusual input, generated in memory (no binaries committed).</summary>
-public sealed record BadInput(string Name, string FileName, byte[] Bytes, Expect Expect, (int Width, int Height)? Size = null)
+/// <param name="Says">For a hostile input: words the refusal must contain (its error message / problem detail).</param>
+public sealed record BadInput(string Name, string FileName, byte[] Bytes, Expect Expect, (int Width, int Height)? Size = null,
+                              string? Says = null)
 {
+    /// <summary>Built to make a decoder work far beyond its honest content: refused fast, with little memory.</summary>
+    public bool Hostile => Says != null;
+
     public override string ToString() => Name;
 }
 
@@ -33,6 +38,8 @@ public static class BadInputCorpus
 {
     static readonly Lazy<byte[]> JpegSource = new(() => Encode(Astronaut(96, 64), SKEncodedImageFormat.Jpeg, 90));
     static readonly Lazy<byte[]> PngSource = new(() => Encode(Astronaut(96, 64), SKEncodedImageFormat.Png, 100));
+    static readonly Lazy<byte[]> WebPSource = new(() => Encode(Astronaut(96, 64), SKEncodedImageFormat.Webp, 80));
+    static readonly Lazy<byte[]> MidJpegSource = new(() => Encode(Astronaut(512, 384), SKEncodedImageFormat.Jpeg, 85));
 
     /// <summary>The 96x64 sample-photo JPEG the corpus starts from.</summary>
     public static byte[] Jpeg => JpegSource.Value;
@@ -43,6 +50,11 @@ public static class BadInputCorpus
     public static IReadOnlyList<BadInput> All { get; } = Build();
 
     public static IEnumerable<object[]> Cases => All.Select(c => new object[] { c.Name });
+
+    public static IEnumerable<object[]> HostileCases => All.Where(c => c.Hostile).Select(c => new object[] { c.Name });
+
+    /// <summary>What refusing a hostile input may cost at most, on a loaded 2-core machine (the attacks took seconds to minutes).</summary>
+    public static readonly TimeSpan HostileTimeLimit = TimeSpan.FromSeconds(2);
 
     public static BadInput Get(string name) => All.Single(c => c.Name == name);
 
@@ -72,7 +84,32 @@ public static class BadInputCorpus
         new("16-bit RGBA PNG", "sixteen-bit-alpha.png", Png16(40, 30, alpha: true), Expect.Works, (40, 30)),
         new("animated GIF, 3 frames", "animated.gif", Gif(32, 24, frames: 3), Expect.Works, (32, 24)),
         new("file name with spaces and non-ASCII", "Zoë's photo 写真 (1).png", Png, Expect.Works, (96, 64)),
+        .. Hostile(),
     ];
+
+    /// <summary>Issue 14: each reproduced attack, refused by the structural scan or the pixels-per-byte bound.</summary>
+    static IEnumerable<BadInput> Hostile()
+    {
+        const int MB = 1024 * 1024;
+        const string Metadata = "real photos carry at most";
+        yield return new("PNG with a 24 MB tEXt chunk", "text-bomb.png", HostileInputs.PngWithChunk(Png, "tEXt", 24 * MB), Expect.Damaged, Says: Metadata);
+        yield return new("PNG header 60000x60000 with a 2 MB tEXt chunk", "text-bomb-huge.png",
+            HostileInputs.PngWithChunk(PngClaiming(60000, 60000), "tEXt", 2 * MB), Expect.Damaged, Says: Metadata);
+        yield return new("PNG with 40 zTXt chunks", "many-ztxt.png", HostileInputs.PngWithChunk(Png, "zTXt", 64, copies: 40), Expect.Damaged, Says: Metadata);
+        yield return new("PNG with two iCCP chunks", "two-profiles.png", HostileInputs.PngWithChunk(Png, "iCCP", 64, copies: 2), Expect.Damaged, Says: Metadata);
+        yield return new("PNG with a 2 MB eXIf chunk", "exif-bomb.png", HostileInputs.PngWithChunk(Png, "eXIf", 2 * MB), Expect.Damaged, Says: Metadata);
+        yield return new("PNG with a 2 MB unknown ancillary chunk", "private-chunk.png", HostileInputs.PngWithChunk(Png, "prVt", 2 * MB), Expect.Damaged, Says: Metadata);
+        yield return new("PNG with 300 small unknown chunks", "many-chunks.png", HostileInputs.PngWithChunk(Png, "prVt", 16, copies: 300), Expect.Damaged, Says: Metadata);
+        yield return new("PNG 1x49000000, past libpng's side limit", "one-by-49m.png", PngClaiming(1, 49_000_000), Expect.TooLarge, Says: "on a side");
+        yield return new("JPEG with 17 MB of APP segments", "app-bomb.jpg", HostileInputs.JpegWithAppSegments(Jpeg, 17 * MB), Expect.Damaged, Says: Metadata);
+        yield return new("JPEG with 150 scans", "many-scans.jpg", HostileInputs.JpegWithScans(CmykJpeg(64, 48), 150), Expect.Damaged, Says: Metadata);
+        yield return new("WebP with a 2 MB EXIF chunk", "webp-exif-bomb.webp", HostileInputs.WebPWithChunk(WebPSource.Value, "EXIF", 2 * MB), Expect.Damaged, Says: Metadata);
+        yield return new("GIF with a 2 MB comment", "comment-bomb.gif", HostileInputs.GifWithComment(Gif(32, 24, frames: 1), 2 * MB), Expect.Damaged, Says: Metadata);
+        yield return new("JPEG SOF claiming 1900x1900 over 96x64 data", "short-data.jpg", JpegClaiming(Jpeg, 1900, 1900), Expect.Damaged, Says: "truncated");
+        yield return new("JPEG SOF claiming 7000x7000 over 512x384 data", "short-data-49mp.jpg", JpegClaiming(MidJpegSource.Value, 7000, 7000), Expect.Damaged, Says: "truncated");
+        yield return new("1 KB RLE BMP declaring 7000x7000", "rle-bomb.bmp", HostileInputs.RleBmp(7000, 7000), Expect.TooLarge, Says: "per byte");
+        yield return new("blank 1-bit PNG declaring 7000x7000", "blank-49mp.png", HostileInputs.BlankPng(7000, 7000), Expect.TooLarge, Says: "per byte");
+    }
 
     // ---- sources ----
 
