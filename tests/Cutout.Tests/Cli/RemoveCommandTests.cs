@@ -162,16 +162,53 @@ public class RemoveCommandTests
             Assert.Equal("jpeg", ImageProbe.Probe(File.ReadAllBytes(Path.Combine(root, "out", output))).Format);
     }
 
+    /// <summary>
+    /// White page, a black 120 px square at (100, 100) with a 12 px white hole, and a 12 px black speck at (20, 20); all
+    /// edges on the 4 px cells of the 64 x 64 darkness model, so the matte crosses 0.5 exactly on them.
+    /// </summary>
+    static Photo SquareWithHoleAndSpeck()
+    {
+        var rgba = new byte[256 * 256 * 4];
+        Array.Fill(rgba, (byte)255);
+        void Paint(int x0, int y0, int size, byte value)
+        {
+            for (var y = y0; y < y0 + size; y++)
+                for (var x = x0; x < x0 + size; x++)
+                    rgba.AsSpan((y * 256 + x) * 4, 3).Fill(value);
+        }
+        Paint(100, 100, 120, 0);
+        Paint(152, 152, 12, 255);
+        Paint(20, 20, 12, 0);
+        return new Photo(256, 256, rgba);
+    }
+
+    /// <summary>Each flag has its own visible effect, so a flag the command ignored fails here.</summary>
     [Fact]
     public void Webp_crop_refine_threshold_and_clean_flags()
     {
         var root = Cli.TempFolder();
-        InputFolder(root);
-        var run = Cli.Run(root, "remove", "in/a.png", "-o", "out", "--model", Model, "--format", "webp", "--crop",
+        var input = Images.PngOf(SquareWithHoleAndSpeck());
+        File.WriteAllBytes(Path.Combine(root, "a.png"), input);
+        var run = Cli.Run(root, "remove", "a.png", "-o", "out", "--model", Model, "--format", "webp", "--crop",
             "--crop-margin", "4", "--refine", "--threshold", "0.5", "--clean", "200");
         Assert.True(run.ExitCode == 0, run.ToString());
-        using var photo = Photo.Decode(File.ReadAllBytes(Path.Combine(root, "out", "a.webp")));
+        var written = File.ReadAllBytes(Path.Combine(root, "out", "a.webp"));
+        Assert.Equal("webp", ImageProbe.Probe(written).Format);
+        using var photo = Photo.Decode(written);
+
+        // --crop and --crop-margin 4 (not the default 16), --clean 200 (else the speck widens the box to x = 20).
+        Assert.InRange(photo.Width, 120 + 2 * 4 - 2, 120 + 2 * 4 + 2);
+        Assert.InRange(photo.Height, 120 + 2 * 4 - 2, 120 + 2 * 4 + 2);
+        // --threshold 0.5: only 0 and 255.
         Assert.All(Enumerable.Range(0, photo.PixelCount), i => Assert.True(photo.Rgba[i * 4 + 3] is 0 or 255));
+        // --clean 200 fills the 144 px hole, which sits at (152 - 96, 152 - 96) in the crop.
+        Assert.Equal(255, Images.Pixel(photo, 4 + 52 + 6, 4 + 52 + 6).A);
+        // --refine: the output is the library's with refinement, which differs here from the one without.
+        var options = new RemoveOptions { Format = OutputFormat.WebP, Crop = true, CropMargin = 4, Refine = true, Threshold = 0.5f, CleanArea = 200 };
+        var refined = Removers.Darkness.Remove(input, options).Data;
+        var unrefined = Removers.Darkness.Remove(input, options with { Refine = false }).Data;
+        Assert.False(refined.AsSpan().SequenceEqual(unrefined), "refinement should change this cut-out");
+        Assert.True(written.AsSpan().SequenceEqual(refined), "the command's output should be the refined cut-out");
     }
 
     [Fact]
