@@ -69,7 +69,15 @@ public sealed class CliRobustnessTests : IDisposable
         var (exit, _, stderr) = CliProcess.Run("remove", input, "-o", output, "--model", RobustnessModel.Path);
         Assert.Equal(1, exit);
         Assert.DoesNotContain("readme.txt", stderr);   // not an image extension: not an input at all
-        Assert.True(File.Exists(Path.Combine(output, "Zoë's photo 写真 (1).png")));
+        var images = BadInputCorpus.All.Where(c => !c.FileName.EndsWith(".txt", StringComparison.Ordinal)).ToList();
+        foreach (var c in images)
+        {
+            var result = Path.Combine(output, Path.GetFileNameWithoutExtension(c.FileName) + ".png");
+            if (c.Expect == Expect.Works) AssertDecodes(result, c.Size);
+            else if (c.Expect != Expect.WorksOrDamaged) Assert.False(File.Exists(result), $"{c.Name}: an output was written");
+        }
+        var written = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Length;
+        Assert.Contains($"{written} written, 0 skipped, {images.Count - written} failed", stderr);
     }
 
     [Theory]
@@ -102,8 +110,9 @@ public sealed class CliRobustnessTests : IDisposable
     }
 
     /// <summary>
-    /// Unreadable inputs. Tests run as root in CI, where chmod 000 still reads, so the portable cases are a dangling
-    /// symlink (named and inside a walked folder) and a folder named like an image; chmod 000 is tried only as non-root.
+    /// Unreadable inputs. Tests run as root in CI, where chmod 000 still reads, so the cases that fail for root too are a
+    /// dangling symlink (named and inside a walked folder) and a symlink loop; a folder named like an image is walked,
+    /// not read as an image; chmod 000 is tried only as non-root.
     /// </summary>
     [Fact]
     public void Unreadable_inputs_fail_cleanly_and_the_rest_is_done()
@@ -112,6 +121,7 @@ public sealed class CliRobustnessTests : IDisposable
         var good = Path.Combine(input, "good.png");
         File.WriteAllBytes(good, BadInputCorpus.Png);
         File.CreateSymbolicLink(Path.Combine(input, "dangling.jpg"), Path.Combine(input, "does-not-exist.jpg"));
+        File.CreateSymbolicLink(Path.Combine(input, "loop.png"), "loop.png");
         Directory.CreateDirectory(Path.Combine(input, "folder.jpg"));
         var locked = Path.Combine(input, "locked.png");
         File.WriteAllBytes(locked, BadInputCorpus.Png);
@@ -124,9 +134,16 @@ public sealed class CliRobustnessTests : IDisposable
             var (exit, _, stderr) = CliProcess.Run("remove", input, Path.Combine(input, "dangling.jpg"), "-o", output, "--model", RobustnessModel.Path);
             Assert.Equal(1, exit);
             Assert.DoesNotContain("   at ", stderr);
-            Assert.Contains("dangling.jpg", stderr);
-            Assert.True(File.Exists(Path.Combine(output, "good.png")));
-            if (canLock) Assert.Contains("locked.png", stderr);
+            Assert.Matches(@"failed: \S+dangling\.jpg: \w", stderr);
+            Assert.Matches(@"failed: \S+loop\.png: \w", stderr);
+            Assert.DoesNotContain("folder.jpg", stderr);
+            Assert.Equal(96, Photo.Decode(File.ReadAllBytes(Path.Combine(output, "good.png"))).Width);
+            Assert.False(File.Exists(Path.Combine(output, "loop.png")));
+            Assert.False(File.Exists(Path.Combine(output, "folder.png")));
+            if (canLock) Assert.Matches(@"failed: \S+locked\.png: \w", stderr);
+            else Assert.True(File.Exists(Path.Combine(output, "locked.png")));
+            // dangling.jpg twice (walked, then named again), loop.png, and locked.png where chmod can lock it.
+            Assert.Contains($"{(canLock ? 1 : 2)} written, 0 skipped, {(canLock ? 4 : 3)} failed", stderr);
         }
         finally
         {
