@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cutout.Server.Tests.Infrastructure;
+using Cutout.Server.Tests.Robustness;
 using SkiaSharp;
 using Xunit;
 
@@ -160,17 +161,32 @@ public sealed class ApiTests(ApiTests.Server server) : IClassFixture<ApiTests.Se
     }
 
     /// <summary>
-    /// How tight the crop is belongs to the library (it keeps every pixel with alpha of at least 0.5/255, so a soft model's
-    /// faint noise can keep the whole frame); here: the crop is asked for and keeps the subject.
+    /// On the hand-made darkness model (<see cref="LibraryBackedModel"/>) the subject box is known without the library:
+    /// a black rectangle on a light wall, its edges on the 32 x 32 model grid, so the matte crosses 0.5 on those edges.
+    /// The crop is that box grown by the server's 16 px margin, at that place in the photo.
     /// </summary>
     [Fact]
     public async Task Crop_returns_the_subject_within_the_photo()
     {
-        using var response = await Client.PostAsync("/api/remove?crop", Images.Raw(Images.AstronautOnAWideWall));
+        const int margin = 16, slack = 2;
+        var (left, top, right, bottom) = (640, 180, 832, 468);   // 1024 x 576 photo: model cells are 32 x 18 px
+        await using var darkness = await RunningServer.StartAsync(loader: LibraryBackedModel.Loader);
+        using var response = await darkness.Client.PostAsync("/api/remove?crop", Images.Raw(Images.RectangleOnAWall(1024, 576, left, top, right, bottom)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var result = Images.Decode(await response.Content.ReadAsByteArrayAsync());
-        Assert.True(result.Width <= 1000 && result.Height <= 560, $"cropped to {result.Width}x{result.Height}");
-        Assert.True(result.Width >= 256 && result.Height >= 256, $"cropped to {result.Width}x{result.Height}");
+
+        Assert.InRange(result.Width, right - left + 2 * margin - slack, right - left + 2 * margin + slack);
+        Assert.InRange(result.Height, bottom - top + 2 * margin - slack, bottom - top + 2 * margin + slack);
+        // The matte crosses 0.5 on the rectangle's edges, which sit after the margin inside the crop (not at its origin).
+        void Edge(int x, int y, bool subject, string where) =>
+            Assert.True(result.GetPixel(x, y).Alpha > 128 == subject, $"{where}: alpha {result.GetPixel(x, y).Alpha} at ({x}, {y})");
+        Edge(margin - 4, result.Height / 2, false, "left margin");
+        Edge(margin + 4, result.Height / 2, true, "left edge of the subject");
+        Edge(result.Width / 2, margin - 4, false, "top margin");
+        Edge(result.Width / 2, margin + 4, true, "top edge of the subject");
+        Edge(result.Width - margin - 4, result.Height / 2, true, "right edge of the subject");
+        Edge(result.Width - margin + 4, result.Height / 2, false, "right margin");
+        Edge(result.Width / 2, result.Height - margin + 4, false, "bottom margin");
     }
 
     [Fact]

@@ -134,6 +134,60 @@ public sealed class PageTests(PageTests.Fixture fixture) : IClassFixture<PageTes
         Assert.Empty(problems);
     }
 
+    /// <summary>
+    /// On the darkness model (a black rectangle on a light wall, <see cref="Robustness.LibraryBackedModel"/>): the
+    /// untouched download is the server's PNG byte for byte, Refine asks the server again and shows its refined answer,
+    /// and Crop frames the rectangle.
+    /// </summary>
+    [BrowserFact]
+    public async Task Download_as_is_then_refine_and_crop()
+    {
+        var (left, top, right, bottom) = (640, 180, 832, 468);   // model cells of 32 x 18 px: edges on the grid
+        var photo = Images.RectangleOnAWall(1024, 576, left, top, right, bottom);
+        await using var server = await RunningServer.StartAsync(loader: Robustness.LibraryBackedModel.Loader);
+        async Task<byte[]> ApiAsync(string query)
+        {
+            using var response = await server.Client.PostAsync("/api/remove" + query, Images.Form(photo, "rect.png"));
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsByteArrayAsync();
+        }
+        var (plain, refined) = (await ApiAsync(""), await ApiAsync("?refine=true"));
+        Assert.False(plain.AsSpan().SequenceEqual(refined), "refinement should change this cut-out");
+
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, AcceptDownloads = true });
+        await using var _ = context;
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(server.BaseAddress.ToString());
+        var folder = TestTemp.Folder("page-downloads-");
+        async Task<byte[]> DownloadAsync(string name)
+        {
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download"));
+            Assert.Equal("rect-cutout.png", download.SuggestedFilename);
+            await download.SaveAsAsync(Path.Combine(folder, name));
+            return await File.ReadAllBytesAsync(Path.Combine(folder, name));
+        }
+
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "rect.png", MimeType = "image/png", Buffer = photo });
+        await WaitForResultAsync(page);
+        Assert.True((await DownloadAsync("plain.png")).AsSpan().SequenceEqual(plain), "the untouched download is the server's PNG as is");
+
+        var request = await page.RunAndWaitForRequestAsync(() => page.CheckAsync("#refine"), r => r.Url.Contains("/api/remove"));
+        Assert.Contains("refine=true", request.Url);
+        await page.WaitForResponseAsync(r => r.Url.Contains("/api/remove"));
+        await WaitForResultAsync(page);
+        Assert.True((await DownloadAsync("refined.png")).AsSpan().SequenceEqual(refined), "after ticking Refine: the server's refined PNG");
+
+        // The page crops where alpha > 25 (the matte ramps over one model cell) with a 16 px margin.
+        await page.CheckAsync("#crop");
+        var size = await page.EvaluateAsync<int[]>("() => [document.getElementById('result').width, document.getElementById('result').height]");
+        Assert.InRange(size[0], right - left + 32, right - left + 32 + 2 * 32);
+        Assert.InRange(size[1], bottom - top + 32, bottom - top + 32 + 2 * 18);
+        Assert.Equal(255, (await PixelAsync(page, size[0] / 2, size[1] / 2))[3]);
+        Assert.Equal(0, (await PixelAsync(page, 2, 2))[3]);
+        using var cropped = Images.Decode(await DownloadAsync("cropped.png"));
+        Assert.Equal((size[0], size[1]), (cropped.Width, cropped.Height));
+    }
+
     [BrowserFact]
     public async Task Dropping_or_pasting_an_image_starts_a_removal()
     {

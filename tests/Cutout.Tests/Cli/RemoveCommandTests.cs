@@ -46,7 +46,7 @@ public class RemoveCommandTests
         var again = Cli.Run(root, "remove", "in", "-o", "out", "--model", Model);
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Equal("kept", File.ReadAllText(first));
-        Assert.Contains("skipped", again.Output + again.Stderr);
+        Assert.Contains("0 written, 2 skipped, 0 failed", again.Output + again.Stderr);
 
         var overwrite = Cli.Run(root, "remove", "in", "-o", "out", "--model", Model, "--overwrite");
         Assert.True(overwrite.ExitCode == 0, overwrite.ToString());
@@ -158,20 +158,90 @@ public class RemoveCommandTests
         File.Copy(TestPaths.Astronaut, Path.Combine(root, "in", "c.png"));
         var run = Cli.Run(root, "remove", "in", "-o", "out", "--model", Model, "--threads", "3", "--bg", "blur", "--format", "jpg");
         Assert.True(run.ExitCode == 0, run.ToString());
-        foreach (var output in new[] { "a.jpg", "c.jpg", "sub/b.jpg" })
-            Assert.Equal("jpeg", ImageProbe.Probe(File.ReadAllBytes(Path.Combine(root, "out", output))).Format);
+        var options = new RemoveOptions { Background = "blur", Format = OutputFormat.Jpeg };
+        foreach (var (input, output) in new[] { ("a.png", "a.jpg"), ("c.png", "c.jpg"), ("sub/b.jpg", "sub/b.jpg") })
+        {
+            var written = File.ReadAllBytes(Path.Combine(root, "out", output));
+            Assert.Equal("jpeg", ImageProbe.Probe(written).Format);
+            // Each file, processed three at a time, is the cut-out the library makes for it alone.
+            var photo = File.ReadAllBytes(Path.Combine(root, "in", input));
+            Assert.True(written.AsSpan().SequenceEqual(Removers.Darkness.Remove(photo, options).Data), $"{output} is not its own blurred cut-out");
+        }
+        // The background is blurred: its fine texture is gone, while the visor (subject) keeps the photo's pixels.
+        using var original = Photo.Decode(Images.Astronaut);
+        using var blurred = Photo.Decode(File.ReadAllBytes(Path.Combine(root, "out", "a.jpg")));
+        using var mask = Photo.Decode(Removers.Darkness.Remove(Images.Astronaut, new RemoveOptions { Mask = true }).Data);
+        var (before, after) = (BackgroundRoughness(original, mask), BackgroundRoughness(blurred, mask));
+        Assert.True(after < before / 2, $"background roughness {after:F2} blurred vs {before:F2} in the photo");
+        Assert.InRange(Images.Pixel(blurred, 400, 420).G - Images.Pixel(original, 400, 420).G, -12, 12);
     }
 
+    /// <summary>
+    /// Mean absolute difference of horizontally neighbouring green values where the mask says background on both:
+    /// high for texture, low once blurred.
+    /// </summary>
+    static double BackgroundRoughness(Photo photo, Photo mask)
+    {
+        double sum = 0;
+        var count = 0;
+        for (var y = 0; y < photo.Height; y++)
+            for (var x = 0; x + 1 < photo.Width; x++)
+                if (Images.Pixel(mask, x, y).R == 0 && Images.Pixel(mask, x + 1, y).R == 0)
+                {
+                    sum += Math.Abs(Images.Pixel(photo, x + 1, y).G - Images.Pixel(photo, x, y).G);
+                    count++;
+                }
+        Assert.True(count > photo.PixelCount / 10, "the photo has background");
+        return sum / count;
+    }
+
+    /// <summary>
+    /// White page, a black 120 px square at (100, 100) with a 12 px white hole, and a 12 px black speck at (20, 20); all
+    /// edges on the 4 px cells of the 64 x 64 darkness model, so the matte crosses 0.5 exactly on them.
+    /// </summary>
+    static Photo SquareWithHoleAndSpeck()
+    {
+        var rgba = new byte[256 * 256 * 4];
+        Array.Fill(rgba, (byte)255);
+        void Paint(int x0, int y0, int size, byte value)
+        {
+            for (var y = y0; y < y0 + size; y++)
+                for (var x = x0; x < x0 + size; x++)
+                    rgba.AsSpan((y * 256 + x) * 4, 3).Fill(value);
+        }
+        Paint(100, 100, 120, 0);
+        Paint(152, 152, 12, 255);
+        Paint(20, 20, 12, 0);
+        return new Photo(256, 256, rgba);
+    }
+
+    /// <summary>Each flag has its own visible effect, so a flag the command ignored fails here.</summary>
     [Fact]
     public void Webp_crop_refine_threshold_and_clean_flags()
     {
         var root = Cli.TempFolder();
-        InputFolder(root);
-        var run = Cli.Run(root, "remove", "in/a.png", "-o", "out", "--model", Model, "--format", "webp", "--crop",
+        var input = Images.PngOf(SquareWithHoleAndSpeck());
+        File.WriteAllBytes(Path.Combine(root, "a.png"), input);
+        var run = Cli.Run(root, "remove", "a.png", "-o", "out", "--model", Model, "--format", "webp", "--crop",
             "--crop-margin", "4", "--refine", "--threshold", "0.5", "--clean", "200");
         Assert.True(run.ExitCode == 0, run.ToString());
-        using var photo = Photo.Decode(File.ReadAllBytes(Path.Combine(root, "out", "a.webp")));
+        var written = File.ReadAllBytes(Path.Combine(root, "out", "a.webp"));
+        Assert.Equal("webp", ImageProbe.Probe(written).Format);
+        using var photo = Photo.Decode(written);
+
+        // --crop and --crop-margin 4 (not the default 16), --clean 200 (else the speck widens the box to x = 20).
+        Assert.InRange(photo.Width, 120 + 2 * 4 - 2, 120 + 2 * 4 + 2);
+        Assert.InRange(photo.Height, 120 + 2 * 4 - 2, 120 + 2 * 4 + 2);
+        // --threshold 0.5: only 0 and 255.
         Assert.All(Enumerable.Range(0, photo.PixelCount), i => Assert.True(photo.Rgba[i * 4 + 3] is 0 or 255));
+        // --clean 200 fills the 144 px hole, which sits at (152 - 96, 152 - 96) in the crop.
+        Assert.Equal(255, Images.Pixel(photo, 4 + 52 + 6, 4 + 52 + 6).A);
+        // --refine: the output is the library's with refinement, which differs here from the one without.
+        var options = new RemoveOptions { Format = OutputFormat.WebP, Crop = true, CropMargin = 4, Refine = true, Threshold = 0.5f, CleanArea = 200 };
+        var refined = Removers.Darkness.Remove(input, options).Data;
+        var unrefined = Removers.Darkness.Remove(input, options with { Refine = false }).Data;
+        Assert.False(refined.AsSpan().SequenceEqual(unrefined), "refinement should change this cut-out");
+        Assert.True(written.AsSpan().SequenceEqual(refined), "the command's output should be the refined cut-out");
     }
 
     [Fact]

@@ -74,6 +74,32 @@ public class PngEncoderTests
         Assert.Equal(Adler32(a), PngEncoder.CombineAdler(Adler32(a), Adler32([]), 0));
     }
 
+    /// <summary>Decoders may ignore chunk CRCs; other tools reject the file. Checked against zlib's CRC-32 (gzip trailer).</summary>
+    [Theory]
+    [InlineData(1, 1, "Rgba")]
+    [InlineData(200, 1024, "Gray")]
+    [InlineData(301, 97, "Rgb")]
+    public void Every_chunk_crc_matches_an_independent_crc32(int width, int height, string layoutName)
+    {
+        var layout = Enum.Parse<PngEncoder.Layout>(layoutName);
+        var channels = layout == PngEncoder.Layout.Gray ? 1 : 4;
+        var png = PngEncoder.Encode(Pixels(width * height * channels, seed: 4), width, height, layout);
+
+        var chunks = Chunks(png).ToList();
+        Assert.Equal("IHDR", chunks[0].Type);
+        Assert.Equal("IEND", chunks[^1].Type);
+        foreach (var (type, data, crc) in chunks)
+            Assert.True(GzipCrc32([.. System.Text.Encoding.ASCII.GetBytes(type), .. data]) == crc, $"{type} chunk: stored CRC {crc:x8}");
+    }
+
+    /// <summary>CRC-32 as zlib computes it: the first 4 bytes of a gzip stream's trailer (little-endian).</summary>
+    static uint GzipCrc32(byte[] data)
+    {
+        using var gzip = new MemoryStream();
+        using (var stream = new GZipStream(gzip, CompressionLevel.Fastest, leaveOpen: true)) stream.Write(data);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(gzip.ToArray().AsSpan((int)gzip.Length - 8));
+    }
+
     /// <summary>Smooth gradients with noise, so filters and compression see photo-like data.</summary>
     static byte[] Pixels(int count, int seed)
     {
@@ -94,12 +120,13 @@ public class PngEncoderTests
         return b << 16 | a;
     }
 
-    static IEnumerable<(string Type, byte[] Data)> Chunks(byte[] png)
+    static IEnumerable<(string Type, byte[] Data, uint Crc)> Chunks(byte[] png)
     {
         for (var at = 8; at < png.Length;)
         {
             var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at));
-            yield return (System.Text.Encoding.ASCII.GetString(png, at + 4, 4), png.AsSpan(at + 8, length).ToArray());
+            yield return (System.Text.Encoding.ASCII.GetString(png, at + 4, 4), png.AsSpan(at + 8, length).ToArray(),
+                System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(at + 8 + length)));
             at += 12 + length;
         }
     }

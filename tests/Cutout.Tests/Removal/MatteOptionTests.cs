@@ -24,23 +24,35 @@ public class MatteOptionTests
         }
     }
 
+    /// <summary>
+    /// The subject box is known from the picture alone: a dark, textured rectangle on white whose edges lie on the
+    /// 64 x 64 model grid (cells of 16 x 12 px), so the matte crosses 0.5 exactly on them.
+    /// </summary>
     [Fact]
     public void Crop_keeps_the_subject_and_a_margin()
     {
-        var padded = Images.PngOf(Images.Padded(Input, 900, 700, left: 200, top: 100));
-        var full = Removers.Darkness.PredictAlpha(Photo.Decode(padded));
-        var (left, top, right, bottom) = SubjectBox(full);
+        const int width = 1024, height = 768, margin = 10;
+        var (left, top, right, bottom) = (320, 240, 560, 480);
+        var random = new Random(3);
+        var rgba = new byte[width * height * 4];
+        Array.Fill(rgba, (byte)255);
+        for (var y = top; y < bottom; y++)
+            for (var x = left; x < right; x++)
+                for (var c = 0; c < 3; c++) rgba[(y * width + x) * 4 + c] = (byte)random.Next(0, 40);
+        var photo = new Photo(width, height, rgba);
 
-        var cropped = Removers.Darkness.Remove(padded, new RemoveOptions { Crop = true, CropMargin = 10 });
-        Assert.Equal(right - left + 1 + 20, cropped.Width);
-        Assert.Equal(Math.Min(bottom + 11, 700) - (top - 10), cropped.Height);
-        Assert.InRange(left, 150, 712);
+        var cropped = Removers.Darkness.Remove(Images.PngOf(photo), new RemoveOptions { Crop = true, CropMargin = margin });
+
+        Assert.Equal((right - left + 2 * margin, bottom - top + 2 * margin), (cropped.Width, cropped.Height));
         using var output = Photo.Decode(cropped.Data);
         Assert.Equal(0, Images.Pixel(output, 0, 0).A);
-        // Cropped pixels are the photo's own, at the offset of the box.
-        var helmet = Images.Pixel(Input, 400, 420);
-        var moved = Images.Pixel(output, 200 + 400 - (left - 10), 100 + 420 - (top - 10));
-        Assert.Equal((helmet.R, helmet.G, helmet.B, (byte)255), moved);
+        Assert.Equal(0, Images.Pixel(output, output.Width - 1, output.Height - 1).A);
+        // Cropped pixels are the photo's own, shifted by the box's corner (left - margin, top - margin).
+        foreach (var (x, y) in new[] { (330, 250), (440, 360), (550, 470) })
+        {
+            var (r, g, b, _) = Images.Pixel(photo, x, y);
+            Assert.Equal((r, g, b, (byte)255), Images.Pixel(output, x - (left - margin), y - (top - margin)));
+        }
     }
 
     [ShippedModelFact]
@@ -162,15 +174,5 @@ public class MatteOptionTests
         float Lum(int i) => channel == 0
             ? 0.299f * photo.Rgba[i * 4] + 0.587f * photo.Rgba[i * 4 + 1] + 0.114f * photo.Rgba[i * 4 + 2]
             : photo.Rgba[i * 4 + channel];
-    }
-
-    static (int Left, int Top, int Right, int Bottom) SubjectBox(AlphaMatte matte)
-    {
-        int left = int.MaxValue, top = int.MaxValue, right = -1, bottom = -1;
-        for (var y = 0; y < matte.Height; y++)
-        for (var x = 0; x < matte.Width; x++)
-            if (matte[x, y] >= 0.5f)
-                (left, top, right, bottom) = (Math.Min(left, x), Math.Min(top, y), Math.Max(right, x), Math.Max(bottom, y));
-        return (left, top, right, bottom);
     }
 }

@@ -97,7 +97,15 @@ public sealed class CliRobustnessTests : IDisposable
         var (exit, _, stderr) = CliProcess.Run("remove", input, "-o", output, "--model", RobustnessModel.Path);
         Assert.Equal(1, exit);
         Assert.DoesNotContain("readme.txt", stderr);   // not an image extension: not an input at all
-        Assert.True(File.Exists(Path.Combine(output, "Zoë's photo 写真 (1).png")));
+        var images = BadInputCorpus.All.Where(c => !c.FileName.EndsWith(".txt", StringComparison.Ordinal)).ToList();
+        foreach (var c in images)
+        {
+            var result = Path.Combine(output, Path.GetFileNameWithoutExtension(c.FileName) + ".png");
+            if (c.Expect == Expect.Works) AssertDecodes(result, c.Size);
+            else if (c.Expect != Expect.WorksOrDamaged) Assert.False(File.Exists(result), $"{c.Name}: an output was written");
+        }
+        var written = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Length;
+        AssertSummary(stderr, written, images.Count - written);
     }
 
     [Theory]
@@ -130,8 +138,9 @@ public sealed class CliRobustnessTests : IDisposable
     }
 
     /// <summary>
-    /// Unreadable inputs. Tests run as root in CI, where chmod 000 still reads, so the portable cases are a dangling
-    /// symlink (named and inside a walked folder) and a folder named like an image; chmod 000 is tried only as non-root.
+    /// Unreadable inputs. Tests run as root in CI, where chmod 000 still reads, so the cases that fail for root too are a
+    /// dangling symlink (named and inside a walked folder) and a symlink loop; a folder named like an image is walked,
+    /// not read as an image; chmod 000 is tried only as non-root.
     /// </summary>
     [Fact]
     public void Unreadable_inputs_fail_cleanly_and_the_rest_is_done()
@@ -140,6 +149,7 @@ public sealed class CliRobustnessTests : IDisposable
         var good = Path.Combine(input, "good.png");
         File.WriteAllBytes(good, BadInputCorpus.Png);
         File.CreateSymbolicLink(Path.Combine(input, "dangling.jpg"), Path.Combine(input, "does-not-exist.jpg"));
+        File.CreateSymbolicLink(Path.Combine(input, "loop.png"), "loop.png");
         Directory.CreateDirectory(Path.Combine(input, "folder.jpg"));
         var locked = Path.Combine(input, "locked.png");
         File.WriteAllBytes(locked, BadInputCorpus.Png);
@@ -152,9 +162,16 @@ public sealed class CliRobustnessTests : IDisposable
             var (exit, _, stderr) = CliProcess.Run("remove", input, Path.Combine(input, "dangling.jpg"), "-o", output, "--model", RobustnessModel.Path);
             Assert.Equal(1, exit);
             Assert.DoesNotContain("   at ", stderr);
-            Assert.Contains("dangling.jpg", stderr);
-            Assert.True(File.Exists(Path.Combine(output, "good.png")));
-            if (canLock) Assert.Contains("locked.png", stderr);
+            Assert.Matches(@"failed: \S+dangling\.jpg: \w", stderr);
+            Assert.Matches(@"failed: \S+loop\.png: \w", stderr);
+            Assert.DoesNotContain("folder.jpg", stderr);
+            Assert.Equal(96, Photo.Decode(File.ReadAllBytes(Path.Combine(output, "good.png"))).Width);
+            Assert.False(File.Exists(Path.Combine(output, "loop.png")));
+            Assert.False(File.Exists(Path.Combine(output, "folder.png")));
+            if (canLock) Assert.Matches(@"failed: \S+locked\.png: \w", stderr);
+            else Assert.True(File.Exists(Path.Combine(output, "locked.png")));
+            // dangling.jpg twice (walked, then named again), loop.png, and locked.png where chmod can lock it.
+            AssertSummary(stderr, canLock ? 1 : 2, canLock ? 4 : 3);
         }
         finally
         {
@@ -181,6 +198,10 @@ public sealed class CliRobustnessTests : IDisposable
         Assert.Equal("not a folder", File.ReadAllText(blocker));
         foreach (var (file, hash) in Hashes(input)) Assert.Equal(before[file], hash);
     }
+
+    /// <summary>The batch's last line: "N written[ (K with no subject found)], 0 skipped, F failed".</summary>
+    static void AssertSummary(string stderr, int written, int failed) =>
+        Assert.Matches($@"cutout: {written} written( \(\d+ with no subject found\))?, 0 skipped, {failed} failed", stderr);
 
     internal static void AssertDecodes(string file, (int Width, int Height)? size)
     {

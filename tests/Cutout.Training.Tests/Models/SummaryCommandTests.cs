@@ -49,13 +49,39 @@ public sealed class SummaryCommandTests
         Assert.Equal(9_033_553, model.parameters().Where(p => p.requires_grad).Sum(p => p.numel()));
     }
 
+    /// <summary>
+    /// The expected counts, derived layer by layer: ResNet18 of the CNTK recipe (7x7 stem, basic blocks [2, 2, 2, 3],
+    /// 1x1 projection where the shape changes), smp's U-Net decoder (filters 256, 128, 64, 32, 16 over skips of 256, 128,
+    /// 64, 64 channels, two 3x3 conv + BN per block, no centre block) and a 3x3 head with bias. A BN layer learns 2 values
+    /// per channel and keeps 2 moving statistics per channel.
+    /// </summary>
     [Fact]
     public void Resnet18_unet_summary()
     {
+        static long Conv(long inChannels, long outChannels, int kernel, bool bias = false) =>
+            inChannels * outChannels * kernel * kernel + (bias ? outChannels : 0);
+        long bnChannels = 0;
+        long Bn(long channels) { bnChannels += channels; return 2 * channels; }
+        long Block(long inChannels, long outChannels, bool project) =>
+            Conv(inChannels, outChannels, 3) + Bn(outChannels) + Conv(outChannels, outChannels, 3) + Bn(outChannels) +
+            (project ? Conv(inChannels, outChannels, 1) + Bn(outChannels) : 0);
+
+        long encoder = Conv(3, 64, 7) + Bn(64);
+        foreach (var (inChannels, outChannels, blocks) in new[] { (64, 64, 2), (64, 128, 2), (128, 256, 2), (256, 512, 3) })
+            for (var b = 0; b < blocks; b++)
+                encoder += Block(b == 0 ? inChannels : outChannels, outChannels, project: b == 0 && inChannels != outChannels);
+        long decoder = 0, previous = 512;
+        foreach (var (skip, filters) in new[] { (256, 256), (128, 128), (64, 64), (64, 32), (0, 16) })
+        {
+            decoder += Conv(previous + skip, filters, 3) + Bn(filters) + Conv(filters, filters, 3) + Bn(filters);
+            previous = filters;
+        }
+        decoder += Conv(16, 1, 3, bias: true);
+
         var text = RunSummary("--arch", "unet-resnet18", "--size", "64");
-        Assert.Equal(15_897_152 + 3_151_697, Count(text, "learnable"));
-        Assert.Equal(3_151_697, Count(text, "trainable with the encoder frozen (default)"));
-        Assert.Equal("parameters: 19062481", text.TrimEnd().Split('\n')[^1].Trim());
+        Assert.Equal(encoder + decoder, Count(text, "learnable"));
+        Assert.Equal(decoder, Count(text, "trainable with the encoder frozen (default)"));
+        Assert.Equal($"parameters: {encoder + decoder + 2 * bnChannels}", text.TrimEnd().Split('\n')[^1].Trim());
     }
 
     [Fact]

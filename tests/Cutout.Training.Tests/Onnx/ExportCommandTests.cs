@@ -48,7 +48,10 @@ public sealed class ExportCommandTests : IDisposable
     {
         var checkpoint = Path.Combine(dir, "vgg.bin");
         using (var vgg = ModelRegistry.Create("unet-vgg16", pretrained: false)) vgg.save(checkpoint);
-        Assert.ThrowsAny<Exception>(() => ExportCommand.Run(
-            ["--checkpoint", checkpoint, "--arch", "unet-resnet18", "--size", "64", "--out", Path.Combine(dir, "x.onnx")]));
+        var output = Path.Combine(dir, "x.onnx");
+        var error = Assert.Throws<InvalidOperationException>(() => ExportCommand.Run(
+            ["--checkpoint", checkpoint, "--arch", "unet-resnet18", "--size", "64", "--out", output]));
+        Assert.StartsWith($"{checkpoint} is not a unet-resnet18 checkpoint: ", error.Message);
+        Assert.False(File.Exists(output), "nothing is written for a rejected checkpoint");
     }
 }

@@ -47,6 +47,9 @@ public static class BadInputCorpus
     /// <summary>The 96x64 sample-photo PNG the corpus starts from.</summary>
     public static byte[] Png => PngSource.Value;
 
+    /// <summary>The sample photo scaled to width x height, as PNG.</summary>
+    public static byte[] AstronautPng(int width, int height) => Encode(Astronaut(width, height), SKEncodedImageFormat.Png, 100);
+
     public static IReadOnlyList<BadInput> All { get; } = Build();
 
     public static IEnumerable<object[]> Cases => All.Select(c => new object[] { c.Name });
