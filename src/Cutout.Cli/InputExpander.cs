@@ -5,11 +5,11 @@ namespace Cutout.Cli;
 /// <summary>An image to process and the path, relative to the output folder, of its result without extension.</summary>
 sealed record InputFile(string Path, string RelativeStem);
 
-/// <summary>Turns files, folders (recursive) and globs (*, ?, **) into image files with their mirrored output names.</summary>
+/// <summary>Turns files, folders (recursive) and globs (*, ?, **) into image and video files with their mirrored output names.</summary>
 static class InputExpander
 {
-    static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase)
-        { ".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif" };
+    static readonly HashSet<string> InputExtensions = new(
+        [".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif", .. Cutout.Video.VideoFormats.InputExtensions], StringComparer.OrdinalIgnoreCase);
 
     /// <param name="outputFolder">never walked into, so a rerun does not take earlier outputs as inputs.</param>
     public static (List<InputFile> Files, List<string> Missing) Expand(IEnumerable<string> inputs, string outputFolder)
@@ -35,7 +35,7 @@ static class InputExpander
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
         return Directory.EnumerateFiles(root, "*", options)
-            .Where(f => ImageExtensions.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith('.'))
+            .Where(f => InputExtensions.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith('.'))
             .Select(Path.GetFullPath)
             .Where(f => !f.StartsWith(exclude, StringComparison.Ordinal))
             .Select(f => (Full: f, Relative: Path.GetRelativePath(root, f)))
