@@ -10,6 +10,8 @@ static class VideoBatch
     public static int Run(RemoveArgs args, VideoArgs video, IReadOnlyList<InputFile> files)
     {
         var options = video.For(args.Options);
+        try { options.Validate(); }
+        catch (CutoutException e) { throw new UsageException(e.Message); }
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

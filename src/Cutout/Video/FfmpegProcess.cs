@@ -7,7 +7,7 @@ namespace Cutout.Video;
 /// One ffmpeg or ffprobe child process. Raw data travels over <see cref="Input"/> (its stdin) and <see cref="Output"/>
 /// (its stdout); stderr is drained in the background and its last lines kept for error messages.
 /// </summary>
-sealed class FfmpegProcess : IDisposable
+sealed partial class FfmpegProcess : IDisposable
 {
     const int KeptErrorLines = 20;
     readonly Process _process;
@@ -65,7 +65,7 @@ sealed class FfmpegProcess : IDisposable
         var reader = _process.StandardError;
         while (await reader.ReadLineAsync() is { } line)
         {
-            line = line.Trim();
+            line = ContextPrefix().Replace(line, "").Trim();
             if (line.Length == 0) continue;
             lock (_errorLines)
             {
@@ -74,6 +74,10 @@ sealed class FfmpegProcess : IDisposable
             }
         }
     }
+
+    /// <summary>"[mov,mp4,m4a,3gp,3g2,mj2 @ 0x5651629b5a80] " before ffmpeg's messages: of no use to a user.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\[[^\]]* @ 0x[0-9a-f]+\]\s*")]
+    private static partial System.Text.RegularExpressions.Regex ContextPrefix();
 
     public void Dispose()
     {

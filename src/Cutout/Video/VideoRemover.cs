@@ -69,6 +69,10 @@ public sealed class VideoRemover(BackgroundRemover remover, int parallelFrames =
             throw;
         }
         if (done == 0) throw new CutoutException(CutoutErrorKind.BadImage, "The video has no frames that could be decoded.");
+        // A cut-off file decodes "successfully" up to the cut; ffmpeg's complaints and the missing frames give it away.
+        if (reader.Complaints is { } complaints && done < info.EstimatedFrames)
+            throw new CutoutException(CutoutErrorKind.BadImage,
+                $"The video is truncated or damaged: {done} of {info.EstimatedFrames} frames could be decoded (ffmpeg: {complaints}).");
         sink.Complete();
         return new VideoResult(Path.GetFullPath(output), format, done, info.Width, info.Height,
             AudioKept: info.HasAudio && format != VideoFormat.PngSequence, frames.Flicker, frames.ModelTime, clock.Elapsed);
