@@ -18,6 +18,7 @@ sealed class Options
     public string? Results { get; private set; }
     public string? Work { get; private set; }
     public bool SkipVariants { get; private set; }
+    public int VideoSeconds { get; private set; } = 2;
 
     public const string Usage = """
         Usage: dotnet run --project bench/Cutout.Bench -c Release -- [all|soak|flops] [options]
@@ -28,10 +29,12 @@ sealed class Options
           soak   `cutout serve` with --model: --soak-requests requests at --soak-concurrency, good and bad images mixed;
                  every request answered, resident memory after warm-up; rewrites its section of bench/results.md
           flops  FLOPs per image of --model and --reference, and the measured peak, printed only
+          video  `cutout remove clip.mp4` on a 720p and a 1080p clip (needs ffmpeg): frames/s and peak memory for --model
+                 and --reference, flicker with and without smoothing, output size per format; rewrites its section
 
         Options: --model NAME (default: the shipped default) --reference NAME|none (default isnet)
                  --runs N (10) --ref-runs N (3) --folder N (100) --ref-folder N (10) --serve N (200) --ref-serve N (12)
-                 --concurrency N (4) --soak-requests N (10000) --soak-concurrency N (8) --no-variants
+                 --concurrency N (4) --soak-requests N (10000) --soak-concurrency N (8) --no-variants --video-seconds N (2)
                  --results FILE (default bench/results.md) --work DIR (default /tmp/cutout-bench)
         """;
 
@@ -60,10 +63,11 @@ sealed class Options
                 case "--results": o.Results = Value(); break;
                 case "--work": o.Work = Value(); break;
                 case "--no-variants": o.SkipVariants = true; break;
+                case "--video-seconds": o.VideoSeconds = Int(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
-        if (o.Command is not ("all" or "soak" or "flops")) throw new ArgumentException($"unknown command {o.Command}");
+        if (o.Command is not ("all" or "soak" or "flops" or "video")) throw new ArgumentException($"unknown command {o.Command}");
         return o;
     }
 }
