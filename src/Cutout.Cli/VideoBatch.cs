@@ -79,7 +79,7 @@ static class VideoBatch
             var result = remover.Remove(file.Path, output, options, progress, cancel);
             progress.Finish();
             Console.WriteLine($"{file.Path} -> {result.OutputPath} ({result.Frames} frames {result.Width}x{result.Height}, " +
-                              $"{result.FramesPerSecond:F1} frames/s, flicker {result.Flicker:F2}{(result.AudioKept ? ", audio kept" : "")})");
+                              $"{result.FramesPerSecond:F2} frames/s, flicker {result.Flicker:F2}{(result.AudioKept ? ", audio kept" : "")})");
             return Outcome.Written;
         }
         catch (OperationCanceledException)

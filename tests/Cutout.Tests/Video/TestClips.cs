@@ -11,10 +11,14 @@ public static class TestClips
 
     static readonly Lazy<string> Folder = new(() => TestTemp.Folder("clips-"));
     static readonly Lazy<string> LazyPanZoom = new(() => Make("pan zoom.mp4", $"zoompan=z='1+0.004*on':x='on*2':y='ih/2-(ih/zoom/2)':d=1:s={Size}:fps={Rate}", audio: true));
+    static readonly Lazy<string> LazyFastPan = new(() => Make("fast pan.mp4", $"zoompan=z=1.5:x='on*8':y='ih/2-(ih/zoom/2)':d=1:s={Size}:fps={Rate}", audio: false));
     static readonly Lazy<string> LazyStill = new(() => Make("still noisy.mp4", $"scale={Size},noise=alls=8:allf=t", audio: false));
 
     /// <summary>The photo panned and zoomed, H.264 + AAC (a 440 Hz tone) in MP4.</summary>
     public static string PanZoom => LazyPanZoom.Value;
+
+    /// <summary>The photo panned by 6 pixels a frame (mean luma change about 26 levels a frame, under a scene cut): edges that must not trail.</summary>
+    public static string FastPan => LazyFastPan.Value;
 
     /// <summary>The photo held still with temporal sensor-like noise, H.264 in MP4, no audio: what smoothing is for.</summary>
     public static string StillNoisy => LazyStill.Value;

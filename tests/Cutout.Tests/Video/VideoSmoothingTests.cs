@@ -35,11 +35,27 @@ public sealed class VideoSmoothingTests(ITestOutputHelper log)
         var work = TestTemp.Folder("smoothing-motion-");
         var videos = new VideoRemover(Model.Value);
         var options = new VideoOptions { Frame = new RemoveOptions { Mask = true }, Format = VideoFormat.PngSequence };
-        var smooth = videos.Remove(TestClips.PanZoom, Path.Combine(work, "smooth"), options);
-        var raw = videos.Remove(TestClips.PanZoom, Path.Combine(work, "raw"), options with { Smooth = false });
-        var agreement = Frames(smooth.OutputPath).Zip(Frames(raw.OutputPath), (s, r) => SegmentationScore.Compute(s, Mask(r)).Iou).ToList();
-        log.WriteLine($"pan/zoom flicker {raw.Flicker:F3} -> {smooth.Flicker:F3} levels; IoU smoothed vs raw: mean {agreement.Average():F4}, lowest {agreement.Min():F4}");
-        Assert.True(agreement.Average() > 0.975 && agreement.Min() > 0.94, $"IoU between smoothed and raw mattes: mean {agreement.Average():F4}, lowest {agreement.Min():F4}");
+        var smooth = videos.Remove(TestClips.FastPan, Path.Combine(work, "smooth"), options);
+        var raw = videos.Remove(TestClips.FastPan, Path.Combine(work, "raw"), options with { Smooth = false });
+        // The camera pans right, so the subject moves left; a matte that trails it sits to the right of the unsmoothed one
+        // (a positive offset), frame after frame. Without the motion guidance the offset is about +3.4 px here.
+        var rawCentres = Frames(raw.OutputPath).Select(CentreX).ToList();
+        Assert.True(rawCentres[^1] < rawCentres[0] - 20, $"the subject should move left: centre {rawCentres[0]:F1} -> {rawCentres[^1]:F1}");
+        var trail = Frames(smooth.OutputPath).Select(CentreX).Zip(rawCentres, (s, r) => s - r).Skip(1).ToList();
+        log.WriteLine($"fast pan flicker {raw.Flicker:F3} -> {smooth.Flicker:F3} levels; smoothed matte centre minus unsmoothed: " +
+                      $"mean {trail.Average():F2} px, largest {trail.Max(Math.Abs):F2} px");
+        Assert.True(trail.Average() < 1.5, $"the smoothed matte trails the subject by {trail.Average():F2} px on average");
+    }
+
+    static double CentreX(AlphaMatte matte)
+    {
+        double weighted = 0, total = 0;
+        for (var i = 0; i < matte.Values.Length; i++)
+        {
+            weighted += matte.Values[i] * (i % matte.Width);
+            total += matte.Values[i];
+        }
+        return weighted / Math.Max(total, 1e-6);
     }
 
     static List<double> Ious(string folder, byte[] reference) =>
@@ -53,8 +69,6 @@ public sealed class VideoSmoothingTests(ITestOutputHelper log)
             for (var i = 0; i < values.Length; i++) values[i] = photo.Rgba[i * 4] / 255f;
             return new AlphaMatte(photo.Width, photo.Height, values);
         });
-
-    static byte[] Mask(AlphaMatte matte) => matte.ToBytes();
 
     /// <summary>The model's matte of the photo framed like the clip, without the noise: what every frame should show.</summary>
     static byte[] CleanFrameMask(string work)
