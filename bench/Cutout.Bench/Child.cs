@@ -56,6 +56,7 @@ sealed class Child : IDisposable
     public int Id => _process.Id;
     public bool HasExited => _process.HasExited;
     public string StandardError { get { lock (_stderr) return _stderr.ToString(); } }
+    public string StandardOutput { get { lock (_stdout) return _stdout.ToString(); } }
 
     /// <summary>Highest VmHWM seen (kB), polled every 5 ms; VmHWM only grows, so the last value read is the peak so far.</summary>
     public long PeakRssKb => Interlocked.Read(ref _peakRssKb);

@@ -55,6 +55,17 @@ switch (options.Command)
         return 0;
     }
 
+    case "video":
+    {
+        var clock = Stopwatch.StartNew();
+        var runs = VideoRuns.Measure(options, repo, work, env);
+        var markdown = VideoRuns.Report(runs, cpu, options, clock.Elapsed);
+        Report.Write(resultsFile, "video", markdown);
+        await File.WriteAllTextAsync(JsonPath(resultsFile, "video.json"), JsonSerializer.Serialize(new { cpu, runs, finished = DateTime.UtcNow }, Report.Json));
+        Console.WriteLine(markdown);
+        return runs.All(r => r.ExitCode == 0) ? 0 : 1;
+    }
+
     case "soak":
     {
         var fixtures = Fixtures.Create(work, repo, data, folderCount: 0);

@@ -9,14 +9,14 @@ sealed record InputFile(string Path, string RelativeStem);
 sealed record InputNote(string Path, string Reason);
 
 /// <summary>
-/// Turns files, folders (recursive) and globs (*, ?, **) into image files with their mirrored output names. Walks do
+/// Turns files, folders (recursive) and globs (*, ?, **) into image and video files with their mirrored output names. Walks do
 /// not descend into symbolic links to folders (a link to a parent would loop) and take regular files only (a FIFO
 /// named like an image would hang the batch); each passed-over path is reported.
 /// </summary>
 static class InputExpander
 {
-    static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase)
-        { ".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif" };
+    static readonly HashSet<string> InputExtensions = new(
+        [".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif", .. Cutout.Video.VideoFormats.InputExtensions], StringComparer.OrdinalIgnoreCase);
 
     /// <param name="outputFolder">never walked into, so a rerun does not take earlier outputs as inputs.</param>
     public static (List<InputFile> Files, List<InputNote> Missing, List<InputNote> Skipped) Expand(IEnumerable<string> inputs, string outputFolder)
@@ -72,7 +72,7 @@ static class InputExpander
             if (Path.GetFileName(path).StartsWith('.')) continue;
             var own = FileIdentity.Of(path, followLinks: false);
             var kind = own?.Kind == FileKind.Link ? FileIdentity.Of(path)?.Kind : own?.Kind;
-            var isImage = ImageExtensions.Contains(Path.GetExtension(path));
+            var isImage = InputExtensions.Contains(Path.GetExtension(path));
             if (kind == FileKind.Folder && own?.Kind == FileKind.Link)
                 skipped.Add(new InputNote(path, "a symbolic link to a folder, not followed"));
             else if (kind == FileKind.Folder)

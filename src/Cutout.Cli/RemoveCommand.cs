@@ -8,10 +8,11 @@ static class RemoveCommand
     public static int Run(string[] args)
     {
         RemoveArgs parsed;
-        try { parsed = RemoveArgs.Parse(args); }
+        var (photoArgs, video) = VideoArgs.Extract(args);
+        try { parsed = RemoveArgs.Parse(photoArgs); }
         catch (HelpRequested)
         {
-            Console.WriteLine(RemoveArgs.Usage);
+            Console.WriteLine(RemoveArgs.Usage + VideoArgs.Usage);
             return ExitCodes.Ok;
         }
 
@@ -20,12 +21,15 @@ static class RemoveCommand
             using var single = BackgroundRemover.Load(parsed.Model);
             return StdinToStdout(single, parsed.Options);
         }
-        var (files, missing, skipped) = InputExpander.Expand(parsed.Inputs, parsed.Output);
+        var (inputs, missing, skipped) = InputExpander.Expand(parsed.Inputs, parsed.Output);
         foreach (var note in skipped) Console.Error.WriteLine($"cutout: {note.Path}: skipped, {note.Reason}");
+        var (videos, files) = VideoArgs.Split(inputs);
+        var videoExit = videos.Count == 0 ? ExitCodes.Ok : VideoBatch.Run(parsed, video, videos);
+        if (videoExit == VideoBatch.Interrupted || (files.Count == 0 && missing.Count == 0)) return videoExit;
         // One single-threaded inference per core beats one multi-threaded inference at a time (bench/results.md).
         var parallel = Math.Clamp(parsed.Threads ?? Environment.ProcessorCount, 1, Math.Max(1, files.Count));
         using var remover = BackgroundRemover.Load(parsed.Model, Math.Max(1, Environment.ProcessorCount / parallel));
-        return Batch(remover, parsed, files, missing, parallel);
+        return Math.Max(Batch(remover, parsed, files, missing, parallel), videoExit);
     }
 
     static int StdinToStdout(BackgroundRemover remover, RemoveOptions options)

@@ -18,19 +18,30 @@ public static class OutputRenderer
 
     public static (byte[] Data, int Width, int Height) Render(Photo photo, AlphaMatte matte, RemoveOptions options)
     {
+        var (pixels, w, h) = Pixels(photo, matte, options);
+        if (options.Mask) return (ImageEncoder.EncodeGray(pixels, w, h), w, h);
+        return (ImageEncoder.EncodeRgba(pixels, w, h, options.Format, opaque: HasBackground(options)), w, h);
+    }
+
+    /// <summary>
+    /// The output before encoding: 1 grey byte a pixel for the mask, else RGBA (opaque when there is a background).
+    /// <paramref name="backdrop"/> reuses a background already resolved for this size (video frames).
+    /// </summary>
+    internal static (byte[] Pixels, int Width, int Height) Pixels(Photo photo, AlphaMatte matte, RemoveOptions options, byte[]? backdrop = null)
+    {
         var box = options.Crop ? SubjectBounds.Find(matte, options.CropMargin) : null;
         var (x0, y0) = box is { } b ? (b.Left, b.Top) : (0, 0);
         var (w, h) = box is { } r ? (r.Width, r.Height) : (photo.Width, photo.Height);
 
-        if (options.Mask)
-            return (ImageEncoder.EncodeGray(MaskBytes(matte, x0, y0, w, h), w, h), w, h);
-
-        var hasBackground = options.BackgroundImage is not null || !string.IsNullOrWhiteSpace(options.Background);
-        var pixels = hasBackground
-            ? Composite(photo, matte, Backdrop.Resolve(photo, options), x0, y0, w, h)
+        if (options.Mask) return (MaskBytes(matte, x0, y0, w, h), w, h);
+        var pixels = HasBackground(options)
+            ? Composite(photo, matte, backdrop ?? Backdrop.Resolve(photo, options), x0, y0, w, h)
             : CutOut(photo, matte, x0, y0, w, h);
-        return (ImageEncoder.EncodeRgba(pixels, w, h, options.Format, opaque: hasBackground), w, h);
+        return (pixels, w, h);
     }
+
+    internal static bool HasBackground(RemoveOptions options) =>
+        options.BackgroundImage is not null || !string.IsNullOrWhiteSpace(options.Background);
 
     public static string ContentType(OutputFormat format) => format switch
     {

@@ -35,6 +35,7 @@ public sealed class CliProcess : IDisposable
     public string StandardOutput { get { lock (_stdout) return _stdout.ToString(); } }
     public string StandardError { get { lock (_stderr) return _stderr.ToString(); } }
     public bool HasExited => _process.HasExited;
+    public int Id => _process.Id;
 
     /// <summary>The child's peak resident memory so far (VmHWM from /proc, kB); 0 once it has exited or off Linux.</summary>
     public long PeakRssKb

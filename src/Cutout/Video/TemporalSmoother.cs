@@ -1,0 +1,48 @@
+namespace Cutout.Video;
+
+/// <summary>
+/// Steadies per-frame mattes: an exponential moving average whose weight follows the picture. Where a pixel's luma
+/// barely changed since the last frame (sensor noise, compression), the new matte counts for <see cref="StillWeight"/>
+/// only, so frame-to-frame jitter of the network averages out; where the picture moved by <see cref="MotionLevels"/> or
+/// more, the new matte is taken as is, so moving edges do not lag. A scene cut (mean luma change over
+/// <see cref="SceneCutLevels"/>) starts afresh.
+/// </summary>
+public sealed class TemporalSmoother
+{
+    public const float StillWeight = 0.3f;
+    public const int NoiseLevels = 6;
+    public const int MotionLevels = 30;
+    public const double SceneCutLevels = 40;
+
+    float[]? _previousAlpha;
+    byte[]? _previousLuma;
+
+    /// <summary>Smooths <paramref name="matte"/> in place against the previous frames; <paramref name="luma"/> is this frame's.</summary>
+    public void Apply(byte[] luma, AlphaMatte matte)
+    {
+        var alpha = matte.Values;
+        if (_previousAlpha is { } previous && _previousLuma is { } previousLuma && previous.Length == alpha.Length
+            && MeanChange(previousLuma, luma) <= SceneCutLevels)
+        {
+            RowBands.For(matte.Height, (first, end) =>
+            {
+                for (var i = first * matte.Width; i < end * matte.Width; i++)
+                {
+                    var change = Math.Abs(luma[i] - previousLuma[i]);
+                    var motion = Math.Clamp((change - NoiseLevels) / (float)(MotionLevels - NoiseLevels), 0f, 1f);
+                    var weight = StillWeight + (1 - StillWeight) * motion;
+                    alpha[i] = previous[i] + weight * (alpha[i] - previous[i]);
+                }
+            });
+        }
+        _previousAlpha = (float[])alpha.Clone();
+        _previousLuma = luma;
+    }
+
+    static double MeanChange(byte[] a, byte[] b)
+    {
+        long sum = 0;
+        for (var i = 0; i < a.Length; i++) sum += Math.Abs(a[i] - b[i]);
+        return (double)sum / Math.Max(a.Length, 1);
+    }
+}
