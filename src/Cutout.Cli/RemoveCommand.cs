@@ -17,28 +17,39 @@ static class RemoveCommand
 
         if (parsed.Inputs is ["-"])
         {
+            if (!parsed.OutputIsFile && !Console.IsOutputRedirected)
+                throw new UsageException("refusing to write binary image data to a terminal: redirect stdout (> out.png) or use -o out.png.");
             using var single = BackgroundRemover.Load(parsed.Model);
-            return StdinToStdout(single, parsed.Options);
+            return StdinToStdout(single, parsed);
         }
         var (files, missing) = InputExpander.Expand(parsed.Inputs, parsed.Output);
+        if (parsed.OutputIsFile && files.Count + missing.Count > 1)
+            throw new UsageException($"-o {parsed.Output} names one file, but the inputs hold {files.Count} images; name a folder for several.");
+        if (parsed.Shard is { } shard) files = shard.Take(files);
         // One single-threaded inference per core beats one multi-threaded inference at a time (bench/results.md).
         var parallel = Math.Clamp(parsed.Threads ?? Environment.ProcessorCount, 1, Math.Max(1, files.Count));
         using var remover = BackgroundRemover.Load(parsed.Model, Math.Max(1, Environment.ProcessorCount / parallel));
         return Batch(remover, parsed, files, missing, parallel);
     }
 
-    static int StdinToStdout(BackgroundRemover remover, RemoveOptions options)
+    static int StdinToStdout(BackgroundRemover remover, RemoveArgs args)
     {
         using var input = new MemoryStream();
         Console.OpenStandardInput().CopyTo(input);
         try
         {
-            var result = remover.Remove(input.GetBuffer().AsSpan(0, (int)input.Length), options);
+            var result = remover.Remove(input.GetBuffer().AsSpan(0, (int)input.Length), args.Options);
+            if (args.OutputIsFile)
+            {
+                AtomicFile.Write(args.Output, result.Data);
+                Console.Error.WriteLine($"cutout: stdin -> {Path.GetFullPath(args.Output)}");
+                return ExitCodes.Ok;
+            }
             using var stdout = Console.OpenStandardOutput();
             stdout.Write(result.Data);
             return ExitCodes.Ok;
         }
-        catch (CutoutException e)
+        catch (Exception e) when (e is CutoutException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine("cutout: stdin: " + e.Message);
             return ExitCodes.SomeFailed;
@@ -55,7 +66,7 @@ static class RemoveCommand
         BatchProgress.Run(files.Count, progress =>
             Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = parallel }, file =>
             {
-                var output = Path.GetFullPath(Path.Combine(args.Output, file.RelativeStem + extension));
+                var output = Path.GetFullPath(args.OutputIsFile ? args.Output : Path.Combine(args.Output, file.RelativeStem + extension));
                 var outcome = Process(remover, args, file.Path, output, claimed, progress);
                 switch (outcome)
                 {
@@ -65,8 +76,16 @@ static class RemoveCommand
                 }
             }));
 
-        Console.Error.WriteLine($"cutout: {written} written, {skipped} skipped, {failed} failed; output in {Path.GetFullPath(args.Output)}");
+        Console.Error.WriteLine($"cutout: {written} written, {skipped} skipped, {failed} failed{Where(args)}");
         return failed > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+    }
+
+    /// <summary>Names the output only when it exists, so a run that made nothing points nowhere.</summary>
+    static string Where(RemoveArgs args)
+    {
+        var full = Path.GetFullPath(args.Output);
+        return args.OutputIsFile ? File.Exists(full) ? $"; output {full}" : ""
+            : Directory.Exists(full) ? $"; output in {full}" : "";
     }
 
     enum Outcome { Written, Skipped, Failed }

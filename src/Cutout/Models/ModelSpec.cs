@@ -19,6 +19,10 @@ public sealed record ModelSpec
     [JsonPropertyName("resize")] public string Resize { get; init; } = "stretch";
     [JsonPropertyName("license")] public string? License { get; init; }
 
+    /// <summary>The weights' version, also the version of the model's NuGet package; optional.</summary>
+    [JsonPropertyName("version"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Version { get; init; }
+
     [JsonIgnore] public bool OutputIsLogit => OutputKind.Equals("logit", StringComparison.OrdinalIgnoreCase);
 
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
