@@ -34,9 +34,10 @@ public class LibraryPackageTests(LocalFeed feed, ITestOutputHelper log)
             </Project>
             """);
         File.WriteAllText(Path.Combine(project, "Program.cs"), ReadmeQuickStart());
+        File.Copy(feed.NuGetConfig, Path.Combine(project, "nuget.config"));
         File.Copy(TestPaths.Astronaut, Path.Combine(project, "photo.jpg"));
 
-        var run = ProcessRunner.Run("dotnet", ["run", "-c", "Release", "--configfile", feed.NuGetConfig], project, TimeSpan.FromMinutes(5),
+        var run = ProcessRunner.Run("dotnet", ["run", "-c", "Release"], project, TimeSpan.FromMinutes(5),
             new Dictionary<string, string> { ["CUTOUT_MODELS"] = "", ["CUTOUT_CACHE"] = Path.Combine(project, "cache") });
         Assert.True(run.ExitCode == 0, run.ToString());
         log.WriteLine($"restore, build and run of the consumer: {run.Elapsed.TotalSeconds:F1} s");

@@ -3,7 +3,7 @@ using Xunit;
 namespace Cutout.Packaging.Tests;
 
 /// <summary>
-/// Every package, packed once per test run by ./pack.sh (the tool for this machine's platform only) into a temporary
+/// Every package, packed once per test run by ./pack.sh (the tool for <see cref="Rids"/> only) into a temporary
 /// folder that serves as the only NuGet source. A version unique to the run keeps the NuGet cache from serving an
 /// earlier build; its folders are removed from the cache afterwards.
 /// </summary>
@@ -13,7 +13,8 @@ public sealed class LocalFeed : IDisposable
     public string Version { get; } = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
     public string NuGetConfig { get; }
     public TimeSpan PackTime { get; }
-    public const string Rid = "linux-x64";
+    /// <summary>This machine's platform, and Windows, whose native libraries come with 97 MB of debug symbols to leave out.</summary>
+    public static readonly string[] Rids = ["linux-x64", "win-x64"];
 
     public LocalFeed()
     {
@@ -23,7 +24,7 @@ public sealed class LocalFeed : IDisposable
             new Dictionary<string, string>
             {
                 ["CUTOUT_PACKAGE_VERSION"] = Version,
-                ["CUTOUT_TOOL_RIDS"] = Rid,
+                ["CUTOUT_TOOL_RIDS"] = string.Join(',', Rids),
                 ["CUTOUT_ARTIFACTS"] = Path.Combine(root, "artifacts"),
             });
         Assert.True(pack.ExitCode == 0, pack.ToString());

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -36,16 +37,21 @@ public class ToolPackageTests(LocalFeed feed, ITestOutputHelper log)
     }
 
     [Fact]
-    public void The_package_for_this_platform_stays_small_and_carries_no_native_debug_symbols()
+    public void Each_platform_package_stays_small_and_carries_only_its_own_native_libraries_without_debug_symbols()
     {
-        var package = Path.Combine(feed.Folder, $"Cutout.Cli.{LocalFeed.Rid}.{feed.Version}.nupkg");
-        Assert.InRange(new FileInfo(package).Length, 1, 100_000_000);
-        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
-        var entries = zip.Entries.Select(e => e.FullName).ToList();
-        Assert.Contains(entries, e => e.EndsWith("/models/people-unet-resnet18.onnx"));
-        Assert.DoesNotContain(entries, e => e.EndsWith(".pdb") && !Path.GetFileName(e).StartsWith("Cutout"));
-        Assert.DoesNotContain(entries, e => e.Contains("/runtimes/"));
-        Assert.InRange(zip.Entries.Sum(e => e.Length), 1, 250_000_000);
+        Assert.Equal(LocalFeed.Rids.Order(), feed.Packages.Select(p => Regex.Match(p!, @"^Cutout\.Cli\.([a-z]+-[a-z0-9]+)\.").Groups[1].Value)
+            .Where(rid => rid != "").Order());
+        foreach (var rid in LocalFeed.Rids)
+        {
+            var package = Path.Combine(feed.Folder, $"Cutout.Cli.{rid}.{feed.Version}.nupkg");
+            Assert.InRange(new FileInfo(package).Length, 1, 100_000_000);
+            using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+            var entries = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains(entries, e => e.EndsWith("/models/people-unet-resnet18.onnx"));
+            Assert.DoesNotContain(entries, e => e.EndsWith(".pdb") && !Path.GetFileName(e).StartsWith("Cutout"));
+            Assert.DoesNotContain(entries, e => e.Contains("/runtimes/"));
+            Assert.InRange(zip.Entries.Sum(e => e.Length), 1, 250_000_000);
+        }
     }
 
     static string ModelPath(string cutout, string work)
