@@ -52,6 +52,7 @@ static int Help(int code)
                                                           IoU, Dice, MAE, boundary F and latency on images/ + masks/
           cutout models list | pull isnet | path NAME      the shipped models and the optional IS-Net download
           cutout serve [--urls URL] [--model M]            web page and HTTP API (see `cutout serve --help`)
+          cutout --version                                 the package version and the default model's name and version
         """;
     (code == ExitCodes.Ok ? Console.Out : Console.Error).WriteLine(text);
     return code;

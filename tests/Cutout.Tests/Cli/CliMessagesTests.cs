@@ -19,6 +19,17 @@ public class CliMessagesTests
         Assert.Equal($"model {spec.Name} {spec.Version}", lines[1]);
     }
 
+    [Fact]
+    public void Models_list_states_the_terms_of_the_shipped_weights()
+    {
+        var run = Cli.Run(Cli.TempFolder(), "models", "list");
+        Assert.Equal(0, run.ExitCode);
+        var spec = ModelSpec.Read(ModelCatalog.SidecarPath(ModelCatalog.ResolvePath("default")));
+        Assert.Contains("research", spec.License);
+        Assert.Contains("research", run.Output);
+        Assert.Contains("PASCAL", run.Output);
+    }
+
     [Theory]
     [InlineData("cutout remove --help", "remove", "x.png", "--bogus")]
     [InlineData("cutout remove --help", "remove", "x.png", "--shard", "3/3")]
