@@ -21,7 +21,5 @@ for onnx in models/*.onnx; do
     dotnet pack packaging/ModelPackage "${common[@]}" "-p:ModelName=$name"
   fi
 done
-tool=(src/Cutout.Cli "${common[@]}")
-if [ -n "${CUTOUT_TOOL_RIDS:-}" ]; then tool+=("-p:ToolPackageRuntimeIdentifiers=${CUTOUT_TOOL_RIDS//,/%3B}"); fi
-dotnet pack "${tool[@]}"
+dotnet pack src/Cutout.Cli "${common[@]}"   # reads CUTOUT_TOOL_RIDS itself
 ls -l "$out"
