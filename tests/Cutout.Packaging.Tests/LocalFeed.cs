@@ -56,6 +56,7 @@ public sealed class LocalFeed : IDisposable
         {
             var mine = Path.Combine(id, Version);
             if (Directory.Exists(mine)) Directory.Delete(mine, recursive: true);
+            if (!Directory.EnumerateFileSystemEntries(id).Any()) Directory.Delete(id);
         }
     }
 }
