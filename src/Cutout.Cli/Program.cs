@@ -15,13 +15,14 @@ try
         ["serve", .. var rest] => await ServeCommand.RunAsync(rest),
         ["--version"] => Version(),
         ["-h" or "--help" or "help"] => Help(ExitCodes.Ok),
-        _ => Help(ExitCodes.Usage),
+        [] => Help(ExitCodes.Usage),
+        [var unknown, ..] => throw new UsageException($"unknown command '{unknown}'."),
     };
 }
 catch (UsageException e)
 {
     Console.Error.WriteLine("cutout: " + e.Message);
-    Console.Error.WriteLine("Try `cutout --help`.");
+    Console.Error.WriteLine($"Try `{HelpFor(args)}`.");
     return ExitCodes.Usage;
 }
 catch (CutoutException e)
@@ -32,9 +33,13 @@ catch (CutoutException e)
 
 static int Version()
 {
-    Console.WriteLine(typeof(BackgroundRemover).Assembly.GetName().Version);
+    Console.WriteLine(VersionText.Describe());
     return ExitCodes.Ok;
 }
+
+/// <summary>The help that documents the command whose usage was wrong.</summary>
+static string HelpFor(string[] args) =>
+    args is [("remove" or "eval" or "models" or "serve") and var command, ..] ? $"cutout {command} --help" : "cutout --help";
 
 static int Help(int code)
 {
@@ -47,6 +52,7 @@ static int Help(int code)
                                                           IoU, Dice, MAE, boundary F and latency on images/ + masks/
           cutout models list | pull isnet | path NAME      the shipped models and the optional IS-Net download
           cutout serve [--urls URL] [--model M]            web page and HTTP API (see `cutout serve --help`)
+          cutout --version                                 the package version and the default model's name and version
         """;
     (code == ExitCodes.Ok ? Console.Out : Console.Error).WriteLine(text);
     return code;

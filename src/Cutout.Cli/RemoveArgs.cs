@@ -1,7 +1,8 @@
 namespace Cutout.Cli;
 
 /// <summary>The parsed command line of `cutout remove`.</summary>
-sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, RemoveOptions Options, int? Threads, bool Overwrite)
+sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, RemoveOptions Options, int? Threads, bool Overwrite,
+                         bool OutputIsFile = false, Shard? Shard = null)
 {
     public const string DefaultOutput = "cutout-out";
 
@@ -10,10 +11,12 @@ sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, Remo
 
           Cuts the subject out of each photo (JPEG, PNG, WebP, BMP, GIF). Folders are walked recursively and
           mirrored into the output folder; globs may use *, ? and **. `-` reads one image from stdin and writes
-          the result to stdout.
+          the result to stdout (or to -o FILE); stdout must then be redirected, not a terminal.
 
         Options:
           -o, --output DIR     output folder (default: ./cutout-out); each output is DIR/<relative path>/<stem>.<format>
+          -o, --output FILE    with one input: the output file itself, when it ends in .png, .webp, .jpg or .jpeg
+                               (its extension sets the format)
           --model M            auto (people, else the main subject) | people | general (any main subject) |
                                default (models/default.json) | isnet (after `cutout models pull isnet`) | a path to an .onnx
                                with its sidecar .json
@@ -28,6 +31,8 @@ sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, Remo
           --threads N          images processed in parallel with one shared model (default: one per core)
           --overwrite          replace existing outputs (default: skip them)
           --                   ends the options: every argument after it is an input, even one starting with -
+          --shard i/n          process only part i of n (0-based) of the sorted input list: n processes with the same
+                               arguments and i = 0..n-1 write every output exactly once
 
         A photo in which the model finds no subject is still written (fully transparent) and reported as a warning with
         its remedy; the summary counts such files.
@@ -39,11 +44,12 @@ sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, Remo
     public static RemoveArgs Parse(string[] args)
     {
         var inputs = new List<string>();
-        string output = DefaultOutput, format = "png";
+        string? output = null, format = null;
         string? model = null, background = null;
         var options = new RemoveOptions();
         int? threads = null;
         var overwrite = false;
+        Shard? shard = null;
 
         var reader = new ArgReader(args);
         var optionsEnded = false;
@@ -70,6 +76,7 @@ sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, Remo
                 case "--crop-margin": options = options with { CropMargin = reader.Int(token, 0) }; break;
                 case "--threads": threads = reader.Int(token, 1); break;
                 case "--overwrite": overwrite = true; break;
+                case "--shard": shard = Shard.Parse(reader.Value(token)); break;
                 case "-h" or "--help": throw new HelpRequested();
                 case "-": inputs.Add(token); break;
                 case var t when t.StartsWith('-'): throw new UsageException($"Unknown option {t} for `cutout remove`.");
@@ -79,11 +86,26 @@ sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, Remo
 
         if (inputs.Count == 0) throw new UsageException("No input given: name files, folders, globs, or - for stdin.");
         if (inputs.Contains("-") && inputs.Count > 1) throw new UsageException("`-` (stdin) cannot be mixed with other inputs.");
-        options = options with { Format = ParseFormat(format) };
+        var target = OutputTarget.Of(output ?? DefaultOutput);
+        if (target.IsFile && inputs.Count > 1)
+            throw new UsageException($"-o {output} names one file, but {inputs.Count} inputs are given; name a folder for several.");
+        if (inputs is ["-"] && output != null && !target.IsFile)
+            throw new UsageException($"With `-` (stdin), -o must name an image file (e.g. -o out.png), not '{output}'; leave it out to write to stdout.");
+        options = options with { Format = FormatFor(format, target, options.Mask) };
         options = WithBackground(options, background);
         try { OutputRenderer.Validate(options); }
         catch (CutoutException e) { throw new UsageException(e.Message); }
-        return new RemoveArgs(inputs, output, model, options, threads, overwrite);
+        return new RemoveArgs(inputs, target.Path, model, options, threads, overwrite, target.IsFile, shard);
+    }
+
+    /// <summary>--format, else the output file's extension, else PNG; the two must agree when both are given.</summary>
+    static OutputFormat FormatFor(string? format, OutputTarget target, bool mask)
+    {
+        var fromFile = target.FileFormat;
+        var chosen = format is null ? fromFile ?? OutputFormat.Png : ParseFormat(format);
+        if (fromFile is { } extension && (extension != chosen || mask && extension != OutputFormat.Png))
+            throw new UsageException($"-o {target.Path} does not match the output format ({(mask ? "--mask writes PNG" : "--format " + format)}).");
+        return chosen;
     }
 
     static OutputFormat ParseFormat(string format) => format.ToLowerInvariant() switch

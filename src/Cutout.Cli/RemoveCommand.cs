@@ -18,11 +18,16 @@ static class RemoveCommand
 
         if (parsed.Inputs is ["-"])
         {
+            if (!parsed.OutputIsFile && !Console.IsOutputRedirected)
+                throw new UsageException("refusing to write binary image data to a terminal: redirect stdout (> out.png) or use -o out.png.");
             using var single = BackgroundRemover.Load(parsed.Model);
-            return StdinToStdout(single, parsed.Options);
+            return StdinToStdout(single, parsed);
         }
         var (inputs, missing, skipped) = InputExpander.Expand(parsed.Inputs, parsed.Output);
         foreach (var note in skipped) Console.Error.WriteLine($"cutout: {note.Path}: skipped, {note.Reason}");
+        if (parsed.OutputIsFile && inputs.Count + missing.Count > 1)
+            throw new UsageException($"-o {parsed.Output} names one file, but the inputs hold {inputs.Count} images; name a folder for several.");
+        if (parsed.Shard is { } shard) inputs = shard.Take(inputs);
         var (videos, files) = VideoArgs.Split(inputs);
         var videoExit = videos.Count == 0 ? ExitCodes.Ok : VideoBatch.Run(parsed, video, videos);
         if (videoExit == VideoBatch.Interrupted || (files.Count == 0 && missing.Count == 0)) return videoExit;
@@ -32,21 +37,27 @@ static class RemoveCommand
         return Math.Max(Batch(remover, parsed, files, missing, parallel), videoExit);
     }
 
-    static int StdinToStdout(BackgroundRemover remover, RemoveOptions options)
+    static int StdinToStdout(BackgroundRemover remover, RemoveArgs args)
     {
         using var input = new MemoryStream();
         Console.OpenStandardInput().CopyTo(input);
         RemovalResult result;
         try
         {
-            result = remover.Remove(input.GetBuffer().AsSpan(0, (int)input.Length), options);
+            result = remover.Remove(input.GetBuffer().AsSpan(0, (int)input.Length), args.Options);
+            if (!result.SubjectFound) Console.Error.WriteLine("cutout: stdin: warning: " + EmptyAdvice.For(result.Model));
+            if (args.OutputIsFile)
+            {
+                AtomicFile.Write(args.Output, result.Data);
+                Console.Error.WriteLine($"cutout: stdin -> {Path.GetFullPath(args.Output)}");
+                return ExitCodes.Ok;
+            }
         }
-        catch (CutoutException e)
+        catch (Exception e) when (e is CutoutException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine("cutout: stdin: " + e.Message);
             return ExitCodes.SomeFailed;
         }
-        if (!result.SubjectFound) Console.Error.WriteLine("cutout: stdin: warning: " + EmptyAdvice.For(result.Model));
         return StandardOutput.TryWrite(result.Data) ? ExitCodes.Ok : ExitCodes.SomeFailed;
     }
 
@@ -61,7 +72,7 @@ static class RemoveCommand
         BatchProgress.Run(files.Count, progress =>
             Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = parallel }, file =>
             {
-                var output = Path.GetFullPath(Path.Combine(args.Output, file.RelativeStem + extension));
+                var output = Path.GetFullPath(args.OutputIsFile ? args.Output : Path.Combine(args.Output, file.RelativeStem + extension));
                 var outcome = Process(remover, args, file.Path, output, inputs, claimed, progress);
                 switch (outcome)
                 {
@@ -73,8 +84,16 @@ static class RemoveCommand
             }));
 
         var emptyNote = empty > 0 ? $" ({empty} with no subject found)" : "";
-        Console.Error.WriteLine($"cutout: {written} written{emptyNote}, {skipped} skipped, {failed} failed; output in {Path.GetFullPath(args.Output)}");
+        Console.Error.WriteLine($"cutout: {written} written{emptyNote}, {skipped} skipped, {failed} failed{Where(args)}");
         return failed > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+    }
+
+    /// <summary>Names the output only when it exists, so a run that made nothing points nowhere.</summary>
+    static string Where(RemoveArgs args)
+    {
+        var full = Path.GetFullPath(args.Output);
+        return args.OutputIsFile ? File.Exists(full) ? $"; output {full}" : ""
+            : Directory.Exists(full) ? $"; output in {full}" : "";
     }
 
     enum Outcome { Written, WrittenEmpty, Skipped, Failed }

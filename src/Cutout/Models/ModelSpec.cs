@@ -21,6 +21,10 @@ public sealed record ModelSpec
     /// <summary>What the model cuts out: "people" or "general" (the main subject of any kind); the catalog's aliases.</summary>
     [JsonPropertyName("subject")] public string? Subject { get; init; }
 
+    /// <summary>The weights' version, also the version of the model's NuGet package; optional.</summary>
+    [JsonPropertyName("version"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Version { get; init; }
+
     [JsonIgnore] public bool OutputIsLogit => OutputKind.Equals("logit", StringComparison.OrdinalIgnoreCase);
 
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
