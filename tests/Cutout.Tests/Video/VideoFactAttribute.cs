@@ -8,6 +8,6 @@ public sealed class VideoFactAttribute : FactAttribute
     public VideoFactAttribute(bool needsShippedModel = false)
     {
         if (!Ffmpeg.Installed) Skip = "skipped: ffmpeg/ffprobe not on the PATH (apt-get install ffmpeg; ./test.sh installs it)";
-        else if (needsShippedModel && !ShippedModel.Exists) Skip = "skipped: no shipped model in models/";
+        else if (needsShippedModel && !ShippedModel.InRepository) Skip = "skipped: the repository's models/ holds no model";
     }
 }
