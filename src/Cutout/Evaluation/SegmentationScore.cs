@@ -41,8 +41,8 @@ public sealed record SegmentationScore(long Intersection, long Union, double Iou
         var aCount = ab.Count(b => b);
         if (pCount == 0 && aCount == 0) return 1;
         if (pCount == 0 || aCount == 0) return 0;
-        var precision = (double)CountWithin(pb, Dilate(ab, w, h)) / pCount;
-        var recall = (double)CountWithin(ab, Dilate(pb, w, h)) / aCount;
+        var precision = (double)CountWithin(pb, SquareDilation.Dilate(ab, w, h, BoundaryTolerance)) / pCount;
+        var recall = (double)CountWithin(ab, SquareDilation.Dilate(pb, w, h, BoundaryTolerance)) / aCount;
         return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     }
 
@@ -58,32 +58,6 @@ public sealed record SegmentationScore(long Intersection, long Union, double Iou
             edge[i] = (x > 0 && !mask[i - 1]) || (x < w - 1 && !mask[i + 1]) || (y > 0 && !mask[i - w]) || (y < h - 1 && !mask[i + w]);
         }
         return edge;
-    }
-
-    /// <summary>Square (Chebyshev) dilation by the tolerance, one axis at a time.</summary>
-    static bool[] Dilate(bool[] mask, int w, int h)
-    {
-        var rows = new bool[mask.Length];
-        for (var y = 0; y < h; y++) Dilate1D(mask, rows, y * w, 1, w);
-        var result = new bool[mask.Length];
-        for (var x = 0; x < w; x++) Dilate1D(rows, result, x, w, h);
-        return result;
-    }
-
-    static void Dilate1D(bool[] source, bool[] target, int start, int stride, int n)
-    {
-        var last = -BoundaryTolerance - 1;
-        for (var k = 0; k < n; k++)
-        {
-            if (source[start + k * stride]) last = k;
-            target[start + k * stride] = k - last <= BoundaryTolerance;
-        }
-        last = n + BoundaryTolerance + 1;
-        for (var k = n - 1; k >= 0; k--)
-        {
-            if (source[start + k * stride]) last = k;
-            target[start + k * stride] |= last - k <= BoundaryTolerance;
-        }
     }
 
     static long CountWithin(bool[] points, bool[] region)
