@@ -41,8 +41,8 @@ public sealed record SegmentationScore(long Intersection, long Union, double Iou
         var aCount = ab.Count(b => b);
         if (pCount == 0 && aCount == 0) return 1;
         if (pCount == 0 || aCount == 0) return 0;
-        var precision = (double)CountWithin(pb, SquareDilation.Dilate(ab, w, h, BoundaryTolerance)) / pCount;
-        var recall = (double)CountWithin(ab, SquareDilation.Dilate(pb, w, h, BoundaryTolerance)) / aCount;
+        var precision = (double)CountWithin(pb, Dilate(ab, w, h)) / pCount;
+        var recall = (double)CountWithin(ab, Dilate(pb, w, h)) / aCount;
         return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     }
 
@@ -59,6 +59,10 @@ public sealed record SegmentationScore(long Intersection, long Union, double Iou
         }
         return edge;
     }
+
+    /// <summary>Square (Chebyshev) dilation by the tolerance.</summary>
+    static bool[] Dilate(bool[] mask, int w, int h) =>
+        Array.ConvertAll(WindowCensus.Classify(mask, w, h, BoundaryTolerance), c => c != WindowCensus.None);
 
     static long CountWithin(bool[] points, bool[] region)
     {

@@ -27,19 +27,16 @@ public sealed class TruthRegions
         if (truth.Length != width * height)
             throw new CutoutException(CutoutErrorKind.BadImage, $"The mask has {truth.Length} pixels; the photo {width}x{height}.");
         var subject = new bool[truth.Length];
-        var background = new bool[truth.Length];
         var alpha = new float[truth.Length];
         for (var i = 0; i < truth.Length; i++)
         {
             subject[i] = truth[i] > 127;
-            background[i] = !subject[i];
             alpha[i] = truth[i] / 255f;
         }
-        var nearSubject = SquareDilation.Dilate(subject, width, height, EdgeRadius);
-        var nearBackground = SquareDilation.Dilate(background, width, height, EdgeRadius);
+        var census = WindowCensus.Classify(subject, width, height, EdgeRadius);
         var regions = new Kind[truth.Length];
         for (var i = 0; i < regions.Length; i++)
-            regions[i] = !nearSubject[i] ? Kind.Background : !nearBackground[i] ? Kind.Subject : Kind.Edge;
+            regions[i] = census[i] switch { WindowCensus.None => Kind.Background, WindowCensus.All => Kind.Subject, _ => Kind.Edge };
         return new TruthRegions(regions, alpha, Array.IndexOf(subject, true) >= 0);
     }
 }

@@ -11,27 +11,44 @@ public static class EdgeBand
     /// edge two), plus two photo pixels.
     /// </summary>
     public static int RadiusFor(int width, int height, ModelSpec spec) =>
-        2 + (int)MathF.Ceiling(2 * MathF.Max((float)width / spec.Width, (float)height / spec.Height));
+        2 + (int)MathF.Ceiling(2 * Scale(width, height, spec));
 
-    public static bool[] Around(AlphaMatte matte, int radius)
+    /// <summary>
+    /// Cell size of the grid the band is found on: half the photo-to-model scale. The matte is a smooth upscale of the
+    /// model's output, so sampling it twice per model pixel loses no outline, and a 12 MP photo costs a 0.3 MP census.
+    /// </summary>
+    public static int GridFor(int width, int height, ModelSpec spec) =>
+        Math.Max(1, (int)MathF.Round(0.5f * Scale(width, height, spec)));
+
+    static float Scale(int width, int height, ModelSpec spec) =>
+        MathF.Max((float)width / spec.Width, (float)height / spec.Height);
+
+    /// <param name="grid">Cell size in pixels: 1 decides every pixel; larger cells sample the matte at their centres.</param>
+    public static bool[] Around(AlphaMatte matte, int radius, int grid = 1)
     {
         var (w, h, v) = (matte.Width, matte.Height, matte.Values);
-        var subject = new bool[v.Length];
-        var background = new bool[v.Length];
-        RowBands.For(h, (first, end) =>
+        var s = Math.Max(1, grid);
+        var (gw, gh) = ((w + s - 1) / s, (h + s - 1) / s);
+        var subject = new bool[gw * gh];
+        RowBands.For(gh, (first, end) =>
         {
-            for (var i = first * w; i < end * w; i++)
+            for (var gy = first; gy < end; gy++)
             {
-                subject[i] = v[i] >= 0.5f;
-                background[i] = !subject[i];
+                var row = Math.Min(h - 1, gy * s + s / 2) * w;
+                for (var gx = 0; gx < gw; gx++) subject[gy * gw + gx] = v[row + Math.Min(w - 1, gx * s + s / 2)] >= 0.5f;
             }
         });
-        var nearSubject = SquareDilation.Dilate(subject, w, h, radius);
-        var nearBackground = SquareDilation.Dilate(background, w, h, radius);
+        var census = WindowCensus.Classify(subject, gw, gh, (radius + s - 1) / s);
+        var band = new bool[v.Length];
         RowBands.For(h, (first, end) =>
         {
-            for (var i = first * w; i < end * w; i++) nearSubject[i] &= nearBackground[i];
+            for (var y = first; y < end; y++)
+            {
+                var cells = census.AsSpan(y / s * gw, gw);
+                var target = band.AsSpan(y * w, w);
+                for (var x = 0; x < w; x++) target[x] = cells[x / s] == WindowCensus.Mixed;
+            }
         });
-        return nearSubject;
+        return band;
     }
 }

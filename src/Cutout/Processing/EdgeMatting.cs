@@ -25,17 +25,14 @@ public static class EdgeMatting
     /// <summary>Pull of the subject colour towards the local mean F; keeps it steady where alpha is small.</summary>
     const float ColourPrior = 0.05f;
 
-    /// <summary>The grid of the local colour means: twice as fine as the model's output, never finer than the photo.</summary>
-    public static int SubsampleFor(int width, int height, ModelSpec spec) =>
-        Math.Max(1, (int)MathF.Round(0.5f * MathF.Max((float)width / spec.Width, (float)height / spec.Height)));
-
+    /// <summary>Changes the matte's values in place; returns it with the estimated subject colours attached.</summary>
     public static AlphaMatte Refine(Photo photo, AlphaMatte matte, bool[] band, int bandRadius, int subsample,
                                     bool steepenModelAlpha = true)
     {
         var (w, h) = (photo.Width, photo.Height);
         var unknown = Unknown(matte, band);
         var colours = LocalColours.Estimate(photo, matte, unknown, subsample, 2 * bandRadius + 2);
-        var alpha = (float[])matte.Values.Clone();
+        var alpha = matte.Values;
         var foreground = (byte[])photo.Rgba.Clone();
         var rgba = photo.Rgba;
         RowBands.For(h, (first, end) =>

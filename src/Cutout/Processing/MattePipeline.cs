@@ -8,10 +8,10 @@ public static class MattePipeline
         if (options.Refine || !options.RawAlpha)
         {
             var radius = EdgeBand.RadiusFor(photo.Width, photo.Height, spec);
-            var band = EdgeBand.Around(matte, radius);
+            var grid = EdgeBand.GridFor(photo.Width, photo.Height, spec);
+            var band = EdgeBand.Around(matte, radius, grid);
             if (options.Refine)
-                matte = EdgeMatting.Refine(photo, matte, band, radius, EdgeMatting.SubsampleFor(photo.Width, photo.Height, spec),
-                    steepenModelAlpha: !options.RawAlpha);
+                matte = EdgeMatting.Refine(photo, matte, band, radius, grid, steepenModelAlpha: !options.RawAlpha);
             if (!options.RawAlpha)
                 AlphaSnap.Apply(photo, matte, band, steepenBand: !options.Refine);
         }

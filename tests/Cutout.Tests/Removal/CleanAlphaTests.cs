@@ -43,6 +43,22 @@ public class CleanAlphaTests
         Assert.False(band[0]);
     }
 
+    [Theory]
+    [InlineData(2, 6)]
+    [InlineData(3, 9)]
+    [InlineData(4, 8)]
+    public void A_band_found_on_a_coarser_grid_stays_within_a_cell_or_two_of_the_exact_one(int grid, int radius)
+    {
+        var matte = Smudged();
+        var coarse = EdgeBand.Around(matte, radius, grid);
+        var (inner, outer) = (EdgeBand.Around(matte, radius - grid), EdgeBand.Around(matte, radius + 2 * grid));
+        for (var i = 0; i < coarse.Length; i++)
+        {
+            Assert.True(!inner[i] || coarse[i], $"pixel {i % W}, {i / W} is near the outline but not in the band");
+            Assert.True(!coarse[i] || outer[i], $"pixel {i % W}, {i / W} is in the band but far from the outline");
+        }
+    }
+
     [Fact]
     public void Veils_and_see_through_patches_become_exactly_0_and_1_and_the_rim_gets_steeper()
     {
@@ -77,7 +93,8 @@ public class CleanAlphaTests
         using var raw = Photo.Decode(Removers.Darkness.Remove(astronaut, new RemoveOptions { Mask = true, RawAlpha = true }).Data);
         using var clean = Photo.Decode(Removers.Darkness.Remove(astronaut, new RemoveOptions { Mask = true }).Data);
         var rawMatte = new AlphaMatte(raw.Width, raw.Height, Enumerable.Range(0, raw.PixelCount).Select(i => raw.Rgba[i * 4] / 255f).ToArray());
-        var band = EdgeBand.Around(rawMatte, EdgeBand.RadiusFor(raw.Width, raw.Height, Removers.Darkness.Spec));
+        var spec = Removers.Darkness.Spec;
+        var band = EdgeBand.Around(rawMatte, EdgeBand.RadiusFor(raw.Width, raw.Height, spec), EdgeBand.GridFor(raw.Width, raw.Height, spec));
 
         int softOutsideRaw = 0, softOutsideClean = 0;
         for (var i = 0; i < raw.PixelCount; i++)
