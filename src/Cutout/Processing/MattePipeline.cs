@@ -11,7 +11,7 @@ public static class MattePipeline
             var grid = EdgeBand.GridFor(photo.Width, photo.Height, spec);
             var band = EdgeBand.Around(matte, radius, grid);
             if (options.Refine)
-                matte = EdgeMatting.Refine(photo, matte, band, radius, grid, steepenModelAlpha: !options.RawAlpha);
+                matte = EdgeMatting.Refine(photo, matte, band, radius, grid, clean: !options.RawAlpha);
             if (!options.RawAlpha)
                 AlphaSnap.Apply(photo, matte, band, steepenBand: !options.Refine);
         }

@@ -61,7 +61,7 @@ public class EdgeMattingTests
         // Grey subject, white background, and a saturated green column in the ramp: not a mix of the two.
         var (photo, matte) = Scene(x => x < 100 ? ((byte)120, (byte)120, (byte)120)
             : x == 104 ? ((byte)0, (byte)255, (byte)0) : ((byte)240, (byte)240, (byte)240));
-        var refined = EdgeMatting.Refine(photo, matte, EdgeBand.Around(matte, 10), 10, 2, steepenModelAlpha: false);
+        var refined = EdgeMatting.Refine(photo, matte, EdgeBand.Around(matte, 10), 10, 2, clean: false);
         Assert.InRange(refined[104, 32], matte[104, 32] - 0.15f, matte[104, 32] + 0.15f);
     }
 }
