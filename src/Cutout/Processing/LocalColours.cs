@@ -24,24 +24,46 @@ sealed class LocalColours
         var planes = new float[8][];
         for (var p = 0; p < planes.Length; p++) planes[p] = new float[gw * gh];
         var (rgba, alpha) = (photo.Rgba, matte.Values);
+        var gridRadius = (radius + s - 1) / s;
+        // Only cells whose sums reach an unknown pixel's bilinear read matter: the rest of the photo is skipped.
+        var needed = WindowCensus.Classify(UnknownCells(unknown, w, h, s, gw, gh), gw, gh, gridRadius + 1);
+        RowBands.For(gh, (first, end) =>
+        {
+            for (var gy = first; gy < end; gy++)
+            for (var gx = 0; gx < gw; gx++)
+            {
+                var cell = gy * gw + gx;
+                if (needed[cell] == WindowCensus.None) continue;
+                for (var y = gy * s; y < Math.Min(h, (gy + 1) * s); y++)
+                for (var x = gx * s; x < Math.Min(w, (gx + 1) * s); x++)
+                {
+                    var i = y * w + x;
+                    if (unknown[i]) continue;
+                    var side = alpha[i] >= 0.5f ? SubjectPlane : BackgroundPlane;
+                    planes[side][cell] += rgba[i * 4];
+                    planes[side + 1][cell] += rgba[i * 4 + 1];
+                    planes[side + 2][cell] += rgba[i * 4 + 2];
+                    planes[side + 3][cell] += 1;
+                }
+            }
+        });
+        Parallel.For(0, planes.Length, p => planes[p] = BoxFilter.Mean(planes[p], gw, gh, gridRadius));
+        return new LocalColours(planes, gw, gh, s);
+    }
+
+    static bool[] UnknownCells(bool[] unknown, int w, int h, int s, int gw, int gh)
+    {
+        var cells = new bool[gw * gh];
         RowBands.For(gh, (first, end) =>
         {
             for (var y = first * s; y < Math.Min(h, end * s); y++)
-            for (var x = 0; x < w; x++)
             {
-                var i = y * w + x;
-                if (unknown[i]) continue;
-                var cell = y / s * gw + x / s;
-                var side = alpha[i] >= 0.5f ? SubjectPlane : BackgroundPlane;
-                planes[side][cell] += rgba[i * 4];
-                planes[side + 1][cell] += rgba[i * 4 + 1];
-                planes[side + 2][cell] += rgba[i * 4 + 2];
-                planes[side + 3][cell] += 1;
+                var row = unknown.AsSpan(y * w, w);
+                if (!row.Contains(true)) continue;
+                for (var x = 0; x < w; x++) if (row[x]) cells[y / s * gw + x / s] = true;
             }
         });
-        var gridRadius = (radius + s - 1) / s;
-        Parallel.For(0, planes.Length, p => planes[p] = BoxFilter.Mean(planes[p], gw, gh, gridRadius));
-        return new LocalColours(planes, gw, gh, s);
+        return cells;
     }
 
     /// <summary>Subject and background colour (0..1) near pixel (x, y); false when either side has no known pixel near.</summary>
