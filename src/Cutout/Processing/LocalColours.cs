@@ -47,7 +47,7 @@ sealed class LocalColours
                 }
             }
         });
-        Parallel.For(0, planes.Length, p => planes[p] = BoxFilter.Mean(planes[p], gw, gh, gridRadius));
+        for (var p = 0; p < planes.Length; p++) planes[p] = BoxFilter.Mean(planes[p], gw, gh, gridRadius);
         return new LocalColours(planes, gw, gh, s);
     }
 
