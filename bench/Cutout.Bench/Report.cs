@@ -26,7 +26,7 @@ static class Report
         md.AppendLine($"Shipped model: `{s.Name}` → `{System.IO.Path.GetFileName(s.Path)}` ({s.InputWidth}x{s.InputHeight}, {F(s.FileMb)} MB)" +
                       (r is null ? "" : $"; reference: `{r.Name}` → `{System.IO.Path.GetFileName(r.Path)}` ({r.InputWidth}x{r.InputHeight}, {F(r.FileMb)} MB)") + ".");
         md.AppendLine($"Inputs: `astronaut.png` resized to a 1024x768 and a 4000x3000 JPEG; folder: {fixtures.FolderSource}. " +
-                      $"End to end = `BackgroundRemover.Remove` (decode, infer, guided-filter refine, PNG encode), median of {s.OneMp.Runs} " +
+                      $"End to end = `BackgroundRemover.Remove` (decode, infer, clean alpha + edge-matting refine, PNG encode), median of {s.OneMp.Runs} " +
                       $"(reference {r?.OneMp.Runs}) runs after one warm-up.");
         md.AppendLine();
         md.AppendLine($"| figure | {s.Name} | {r?.Name ?? "reference"} | shipped advantage |");
@@ -50,12 +50,12 @@ static class Report
         Row("end to end 1 MP without refine, median (ms)", m => m.OneMpNoRefine.TotalMs.Median);
         Row("... of which decode (ms)", m => m.OneMp.DecodeMs.Median, ratio: false);
         Row("... of which pre-process + infer + upscale matte (ms)", m => m.OneMp.PredictMs.Median, ratio: false);
-        Row("... of which refine (guided filter) (ms)", m => m.OneMp.PostMs.Median, ratio: false);
+        Row("... of which matte steps (clean alpha, refine) (ms)", m => m.OneMp.PostMs.Median, ratio: false);
         Row("... of which compose + PNG encode (ms)", m => m.OneMp.RenderMs.Median, ratio: false);
         Row("end to end 12 MP with --refine, median (ms)", m => m.TwelveMp.TotalMs.Median, "0");
         Row("... of which decode (ms)", m => m.TwelveMp.DecodeMs.Median, "0", ratio: false);
         Row("... of which pre-process + infer + upscale matte (ms)", m => m.TwelveMp.PredictMs.Median, "0", ratio: false);
-        Row("... of which refine (guided filter) (ms)", m => m.TwelveMp.PostMs.Median, "0", ratio: false);
+        Row("... of which matte steps (clean alpha, refine) (ms)", m => m.TwelveMp.PostMs.Median, "0", ratio: false);
         Row("... of which compose + PNG encode (ms)", m => m.TwelveMp.RenderMs.Median, "0", ratio: false);
         Row("`cutout remove` folder, images/s (wall, incl. start-up)", m => m.Folder.ImagesPerSecond, "0.00", higherIsBetter: true);
         Row("... images in that folder run", m => m.Folder.Images, "0", ratio: false);

@@ -8,19 +8,24 @@ namespace Cutout.Cli;
 static class EvalCommand
 {
     public const string Usage = """
-        Usage: cutout eval --data DIR [--model M] [--json FILE] [--html FILE] [--refine] [--threads N]
+        Usage: cutout eval --data DIR [--model M] [--json FILE] [--html FILE] [--refine] [--raw-alpha] [--threads N]
 
           DIR holds images/<name>.jpg|png|... and masks/<name>.png (> 127 is foreground). Per image: IoU and Dice of
           the prediction thresholded at 0.5 at the image's own resolution, MAE of the soft alpha, boundary F-measure
           (boundary pixels matched within 3 px), model latency and end-to-end latency (read, decode, model, full-size
-          matte, PNG cut-out). One warm-up inference runs first. Figures are also given per file-name prefix (before
-          the first '_'). --html writes a standalone page with the ten worst images. --threads: ONNX Runtime threads.
+          matte, PNG cut-out). What a person sees (docs/evaluation.md): smudge (share of background pixels more than
+          4 px from the mask's boundary with alpha above 0.02), translucent (share of subject pixels more than 4 px
+          from it with alpha below 0.9), empty (images with a subject but no pixel at alpha 0.5 or more), edge MAE
+          (alpha error within 4 px of the boundary, against the mask's soft values). One warm-up inference runs
+          first. Figures are also given per file-name prefix (before the first '_'). --html writes a standalone page
+          with the ten worst images. --refine and --raw-alpha as in `cutout remove`. --threads: ONNX Runtime threads.
         """;
 
     public static int Run(string[] args)
     {
         string? data = null, model = null, json = null, html = null;
         var refine = false;
+        var rawAlpha = false;
         int? threads = null;
         var reader = new ArgReader(args);
         while (reader.HasMore)
@@ -33,6 +38,7 @@ static class EvalCommand
                 case "--json": json = reader.Value(token); break;
                 case "--html": html = reader.Value(token); break;
                 case "--refine": refine = true; break;
+                case "--raw-alpha": rawAlpha = true; break;
                 case "--threads": threads = reader.Int(token, 1); break;
                 case "-h" or "--help": Console.WriteLine(Usage); return ExitCodes.Ok;
                 default: throw new UsageException($"Unknown argument {token} for `cutout eval`.");
@@ -42,10 +48,11 @@ static class EvalCommand
         var pairs = Pairs(data);
 
         using var remover = BackgroundRemover.Load(model, threads);
-        var samples = Evaluate(remover, pairs, refine);
+        var options = new RemoveOptions { Refine = refine, RawAlpha = rawAlpha };
+        var samples = Evaluate(remover, pairs, options);
         if (samples.Count == 0) throw new CutoutException(CutoutErrorKind.Io, $"No image could be evaluated in {data}.");
 
-        var report = EvalReport.Create(model ?? "default", remover.Spec, remover.ModelPath, Path.GetFullPath(data), refine,
+        var report = EvalReport.Create(model ?? "default", remover.Spec, remover.ModelPath, Path.GetFullPath(data), options,
             threads ?? Environment.ProcessorCount, samples);
         PrintTable(report);
         if (json != null) WriteText(json, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
@@ -69,13 +76,12 @@ static class EvalCommand
         return [.. pairs.Where(p => File.Exists(p.Mask))];
     }
 
-    static List<EvalSample> Evaluate(BackgroundRemover remover, List<(string Image, string Mask)> pairs, bool refine)
+    static List<EvalSample> Evaluate(BackgroundRemover remover, List<(string Image, string Mask)> pairs, RemoveOptions options)
     {
         var samples = new List<EvalSample>();
         if (pairs.Count == 0) return samples;
         using (var warmUp = Photo.Decode(File.ReadAllBytes(pairs[0].Image))) remover.PredictAlpha(warmUp);
 
-        var options = new RemoveOptions { Refine = refine };
         BatchProgress.Run(pairs.Count, progress =>
         {
             foreach (var (image, mask) in pairs)
@@ -104,10 +110,13 @@ static class EvalCommand
         var total = clock.Elapsed;
 
         var truth = TruthMask(mask, photo.Width, photo.Height);
-        var score = SegmentationScore.Compute(matte, truth);
-        return new EvalSample(Path.GetFileNameWithoutExtension(image), image, score, matte.ModelTime.TotalMilliseconds,
-            total.TotalMilliseconds, Thumbnail.Gray(matte.ToBytes(), matte.Width, matte.Height));
+        return new EvalSample(Path.GetFileNameWithoutExtension(image), image, SegmentationScore.Compute(matte, truth),
+            AlphaQuality.Compute(matte, truth), matte.ModelTime.TotalMilliseconds, total.TotalMilliseconds,
+            Thumbnail.Gray(matte.ToBytes(), matte.Width, matte.Height), Thumbnail.OnColour(photo, matte, SaturatedBackdrop));
     }
+
+    /// <summary>Magenta: no photo's background is this colour, so any veil left over it shows.</summary>
+    static readonly (byte, byte, byte) SaturatedBackdrop = (255, 0, 255);
 
     static byte[] TruthMask(string path, int width, int height)
     {
@@ -130,11 +139,13 @@ static class EvalCommand
     static void PrintTable(EvalReport report)
     {
         var table = new Table().Title($"cutout eval: {Markup.Escape(report.Model)}, {report.Images} images")
-            .AddColumns("set", "images", "mean IoU", "dataset IoU", "Dice", "MAE", "boundary F", "model ms med/p95", "end-to-end ms med/p95");
+            .AddColumns("set", "images", "mean IoU", "dataset IoU", "Dice", "MAE", "boundary F", "smudge", "translucent", "empty",
+                "edge MAE", "model ms med/p95", "end-to-end ms med/p95");
         void Row(string name, EvalFigures f) => table.AddRow(Markup.Escape(name), f.Images.ToString(), f.MeanIou.ToString("F4"),
             f.DatasetIou.ToString("F4"), f.MeanDice.ToString("F4"), f.Mae.ToString("F4"), f.BoundaryF.ToString("F4"),
+            f.Smudge.ToString("P2"), f.Translucent.ToString("P2"), f.Empty.ToString(), f.EdgeMae.ToString("F4"),
             $"{f.LatencyMs.Model.Median:F0} / {f.LatencyMs.Model.P95:F0}", $"{f.LatencyMs.EndToEnd.Median:F0} / {f.LatencyMs.EndToEnd.P95:F0}");
-        Row("all", new EvalFigures(report.Images, report.MeanIou, report.DatasetIou, report.MeanDice, report.Mae, report.BoundaryF, report.LatencyMs));
+        Row("all", report.Overall);
         foreach (var (prefix, figures) in report.ByPrefix) Row(prefix, figures);
         AnsiConsole.Write(table);
     }

@@ -1,8 +1,8 @@
 namespace Cutout.Cli;
 
 /// <summary>One evaluated image: its scores, timings, and small previews for the HTML report.</summary>
-sealed record EvalSample(string Name, string PhotoPath, SegmentationScore Score, double ModelMs, double TotalMs,
-                         byte[] PredictionThumbnail)
+sealed record EvalSample(string Name, string PhotoPath, SegmentationScore Score, AlphaQuality Quality, double ModelMs,
+                         double TotalMs, byte[] PredictionThumbnail, byte[] CutoutThumbnail)
 {
     /// <summary>The file-name part before the first '_' (the source collection), or the whole stem.</summary>
     public string Prefix => Name.Split('_', 2)[0];

@@ -37,8 +37,13 @@ sealed record EvalFigures(
     [property: JsonPropertyName("mean_dice")] double MeanDice,
     [property: JsonPropertyName("mae")] double Mae,
     [property: JsonPropertyName("boundary_f")] double BoundaryF,
+    [property: JsonPropertyName("smudge")] double Smudge,
+    [property: JsonPropertyName("translucent")] double Translucent,
+    [property: JsonPropertyName("empty")] int Empty,
+    [property: JsonPropertyName("edge_mae")] double EdgeMae,
     [property: JsonPropertyName("latency_ms")] Latency LatencyMs)
 {
+    /// <summary>Smudge, translucent and edge MAE pool the pixels of all images (docs/evaluation.md); the rest are means per image.</summary>
     public static EvalFigures Of(IReadOnlyCollection<EvalSample> samples)
     {
         var model = LatencyStats.Of(samples.Select(s => s.ModelMs));
@@ -51,10 +56,14 @@ sealed record EvalFigures(
             Round(samples.Average(s => s.Score.Dice)),
             Round(samples.Average(s => s.Score.Mae)),
             Round(samples.Average(s => s.Score.BoundaryF)),
+            Round(samples.Aggregate(new PixelShare(), (sum, s) => sum + s.Quality.Smudge).Share, 5),
+            Round(samples.Aggregate(new PixelShare(), (sum, s) => sum + s.Quality.Translucent).Share, 5),
+            samples.Count(s => s.Quality.Empty),
+            Round(samples.Aggregate(new EdgeError(), (sum, s) => sum + s.Quality.Edge).Mae),
             new Latency(total.Median, total.P95, model, total));
     }
 
-    static double Round(double value) => Math.Round(value, 4);
+    static double Round(double value, int digits = 4) => Math.Round(value, digits);
 }
 
 sealed record PerImage(
@@ -63,6 +72,10 @@ sealed record PerImage(
     [property: JsonPropertyName("dice")] double Dice,
     [property: JsonPropertyName("mae")] double Mae,
     [property: JsonPropertyName("boundary_f")] double BoundaryF,
+    [property: JsonPropertyName("smudge")] double Smudge,
+    [property: JsonPropertyName("translucent")] double Translucent,
+    [property: JsonPropertyName("empty")] bool Empty,
+    [property: JsonPropertyName("edge_mae")] double EdgeMae,
     [property: JsonPropertyName("model_ms")] double ModelMs,
     [property: JsonPropertyName("total_ms")] double TotalMs);
 
@@ -72,6 +85,7 @@ sealed record EvalReport(
     [property: JsonPropertyName("model_path")] string ModelPath,
     [property: JsonPropertyName("data")] string Data,
     [property: JsonPropertyName("refine")] bool Refine,
+    [property: JsonPropertyName("raw_alpha")] bool RawAlpha,
     [property: JsonPropertyName("threads")] int IntraOpThreads,
     [property: JsonPropertyName("boundary_tolerance_px")] int BoundaryTolerancePx,
     [property: JsonPropertyName("images")] int Images,
@@ -80,6 +94,10 @@ sealed record EvalReport(
     [property: JsonPropertyName("mean_dice")] double MeanDice,
     [property: JsonPropertyName("mae")] double Mae,
     [property: JsonPropertyName("boundary_f")] double BoundaryF,
+    [property: JsonPropertyName("smudge")] double Smudge,
+    [property: JsonPropertyName("translucent")] double Translucent,
+    [property: JsonPropertyName("empty")] int Empty,
+    [property: JsonPropertyName("edge_mae")] double EdgeMae,
     [property: JsonPropertyName("latency_ms")] Latency LatencyMs,
     [property: JsonPropertyName("by_prefix")] SortedDictionary<string, EvalFigures> ByPrefix,
     [property: JsonPropertyName("per_image")] List<PerImage> PerImage,
@@ -87,6 +105,9 @@ sealed record EvalReport(
     [property: JsonPropertyName("load_average_1m")] double? LoadAverage,
     [property: JsonPropertyName("date_utc")] string DateUtc)
 {
+    [JsonIgnore]
+    public EvalFigures Overall => new(Images, MeanIou, DatasetIou, MeanDice, Mae, BoundaryF, Smudge, Translucent, Empty, EdgeMae, LatencyMs);
+
     /// <summary>Other work on the machine inflates latencies; the 1-minute load average at the end says how much there was.</summary>
     static double? ReadLoadAverage()
     {
@@ -101,15 +122,18 @@ sealed record EvalReport(
         }
     }
 
-    public static EvalReport Create(string model, ModelSpec spec, string modelPath, string data, bool refine, int threads, List<EvalSample> samples)
+    public static EvalReport Create(string model, ModelSpec spec, string modelPath, string data, RemoveOptions options, int threads,
+                                    List<EvalSample> samples)
     {
         var all = EvalFigures.Of(samples);
         var byPrefix = new SortedDictionary<string, EvalFigures>(
             samples.GroupBy(s => s.Prefix).ToDictionary(g => g.Key, g => EvalFigures.Of([.. g])), StringComparer.Ordinal);
         var perImage = samples.Select(s => new PerImage(s.Name, Math.Round(s.Score.Iou, 4), Math.Round(s.Score.Dice, 4),
-            Math.Round(s.Score.Mae, 4), Math.Round(s.Score.BoundaryF, 4), Math.Round(s.ModelMs, 1), Math.Round(s.TotalMs, 1))).ToList();
-        return new EvalReport(model, spec.Name, modelPath, data, refine, threads, SegmentationScore.BoundaryTolerance, all.Images,
-            all.MeanIou, all.DatasetIou, all.MeanDice, all.Mae, all.BoundaryF, all.LatencyMs, byPrefix, perImage,
+            Math.Round(s.Score.Mae, 4), Math.Round(s.Score.BoundaryF, 4), Math.Round(s.Quality.Smudge.Share, 5),
+            Math.Round(s.Quality.Translucent.Share, 5), s.Quality.Empty, Math.Round(s.Quality.Edge.Mae, 4), Math.Round(s.ModelMs, 1), Math.Round(s.TotalMs, 1))).ToList();
+        return new EvalReport(model, spec.Name, modelPath, data, options.Refine, options.RawAlpha, threads,
+            SegmentationScore.BoundaryTolerance, all.Images, all.MeanIou, all.DatasetIou, all.MeanDice, all.Mae, all.BoundaryF,
+            all.Smudge, all.Translucent, all.Empty, all.EdgeMae, all.LatencyMs, byPrefix, perImage,
             $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}", ReadLoadAverage(),
             DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"));
     }

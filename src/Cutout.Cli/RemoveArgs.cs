@@ -24,7 +24,10 @@ sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, Remo
           --bg COLOR|IMAGE|blur  put the subject on a colour (#rrggbb, #rgb, CSS name), on an image file, or on a
                                blurred copy of the photo (the output is then opaque)
           --format F           png (default), webp or jpg (jpg needs --bg: JPEG has no transparency)
-          --refine             edge refinement at full resolution (guided filter with the photo as guide)
+          --refine             edge matting at full resolution from the photo's colours, and the subject's own colours
+                               estimated along its edges (no tint of the old background in hair and fine edges)
+          --raw-alpha          keep the model's own alpha (default: clean alpha, exactly 0 and 255 away from the
+                               subject's outline, soft only along it)
           --threshold T        hard threshold 0..1 on the alpha
           --clean N            remove specks and fill holes smaller than N pixels
           --crop               crop to the subject; --crop-margin N pixels around it (default 16)
@@ -70,6 +73,7 @@ sealed record RemoveArgs(List<string> Inputs, string Output, string? Model, Remo
                 case "--bg" or "--background": background = reader.Value(token); break;
                 case "--format": format = reader.Value(token); break;
                 case "--refine": options = options with { Refine = true }; break;
+                case "--raw-alpha": options = options with { RawAlpha = true }; break;
                 case "--threshold": options = options with { Threshold = reader.Float(token, 0, 1) }; break;
                 case "--clean": options = options with { CleanArea = reader.Int(token, 0) }; break;
                 case "--crop": options = options with { Crop = true }; break;

@@ -10,6 +10,22 @@ static class Thumbnail
     public static byte[] Jpeg(Photo photo) =>
         Encode(new SKImageInfo(photo.Width, photo.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul), photo.Rgba, SKEncodedImageFormat.Jpeg);
 
+    /// <summary>The cut-out on a saturated colour, where faint background alpha shows as a veil.</summary>
+    public static byte[] OnColour(Photo photo, AlphaMatte matte, (byte R, byte G, byte B) colour)
+    {
+        var pixels = new byte[photo.PixelCount * 4];
+        var rgba = matte.Foreground ?? photo.Rgba;
+        for (var i = 0; i < photo.PixelCount; i++)
+        {
+            var a = AlphaMatte.ToByte(matte.Values[i]) / 255f;
+            pixels[i * 4] = (byte)MathF.Round(rgba[i * 4] * a + colour.R * (1 - a));
+            pixels[i * 4 + 1] = (byte)MathF.Round(rgba[i * 4 + 1] * a + colour.G * (1 - a));
+            pixels[i * 4 + 2] = (byte)MathF.Round(rgba[i * 4 + 2] * a + colour.B * (1 - a));
+            pixels[i * 4 + 3] = 255;
+        }
+        return Encode(new SKImageInfo(photo.Width, photo.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul), pixels, SKEncodedImageFormat.Png);
+    }
+
     public static byte[] Gray(byte[] gray, int width, int height) =>
         Encode(new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque), gray, SKEncodedImageFormat.Png);
 

@@ -16,8 +16,17 @@ public sealed record RemoveOptions
 
     public OutputFormat Format { get; init; } = OutputFormat.Png;
 
-    /// <summary>Guided-filter edge refinement at full resolution.</summary>
+    /// <summary>
+    /// Edge matting at full resolution in the band around the subject's outline, from the photo's colours, with the
+    /// subject's own colours estimated there (the old background no longer tints hair and fine edges).
+    /// </summary>
     public bool Refine { get; init; }
+
+    /// <summary>
+    /// Keep the model's own alpha everywhere. Default (false): clean alpha, exactly 0 and 1 away from the subject's
+    /// outline, soft only along it.
+    /// </summary>
+    public bool RawAlpha { get; init; }
 
     /// <summary>Hard threshold 0..1 on the alpha.</summary>
     public float? Threshold { get; init; }

@@ -160,6 +160,18 @@ public sealed class ApiTests(ApiTests.Server server) : IClassFixture<ApiTests.Se
         AssertCutOut(result);
     }
 
+    [Fact]
+    public async Task Raw_alpha_keeps_the_soft_values_that_clean_alpha_removes()
+    {
+        using var clean = await Client.PostAsync("/api/remove?mask=true", Images.Raw(Images.Astronaut));
+        using var raw = await Client.PostAsync("/api/remove?mask=true&raw_alpha=true", Images.Raw(Images.Astronaut));
+        Assert.Equal(HttpStatusCode.OK, raw.StatusCode);
+        using var cleanMask = Images.Decode(await clean.Content.ReadAsByteArrayAsync());
+        using var rawMask = Images.Decode(await raw.Content.ReadAsByteArrayAsync());
+        static int Soft(SKBitmap mask) => mask.Pixels.Count(p => p.Red is > 0 and < 255);
+        Assert.True(Soft(rawMask) > 2 * Soft(cleanMask), $"soft pixels: raw {Soft(rawMask)}, clean {Soft(cleanMask)}");
+    }
+
     /// <summary>
     /// On the hand-made darkness model (<see cref="LibraryBackedModel"/>) the subject box is known without the library:
     /// a black rectangle on a light wall, its edges on the 32 x 32 model grid, so the matte crosses 0.5 on those edges.

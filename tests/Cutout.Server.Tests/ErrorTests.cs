@@ -52,6 +52,7 @@ public sealed class ErrorTests(ErrorTests.Server server) : IClassFixture<ErrorTe
     [Theory]
     [InlineData("format=gif", "format")]
     [InlineData("refine=maybe", "refine")]
+    [InlineData("raw_alpha=perhaps", "raw_alpha")]
     [InlineData("mask=2", "mask")]
     [InlineData("crop=yes please", "crop")]
     [InlineData("bg=%2Fetc%2Fpasswd", "bg")]

@@ -63,7 +63,7 @@ public sealed class HostingTests
         using var openApi = JsonDocument.Parse(await server.Client.GetStringAsync("/openapi/v1.json"));
         var remove = openApi.RootElement.GetProperty("paths").GetProperty("/api/remove").GetProperty("post");
         var parameters = remove.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["model", "format", "mask", "bg", "refine", "crop"], parameters);
+        Assert.Equal(["model", "format", "mask", "bg", "refine", "raw_alpha", "crop"], parameters);
         Assert.True(remove.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));
         Assert.True(remove.GetProperty("requestBody").GetProperty("content").TryGetProperty("image/jpeg", out _));
         Assert.True(remove.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("image/png", out _));

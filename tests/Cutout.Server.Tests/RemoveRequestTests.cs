@@ -20,12 +20,14 @@ public sealed class RemoveRequestTests
     [Fact]
     public void Every_field_maps_to_its_option()
     {
-        var request = Parse(("model", "isnet"), ("format", "WebP"), ("mask", "1"), ("bg", "#abc"), ("refine", "on"), ("crop", ""));
+        var request = Parse(("model", "isnet"), ("format", "WebP"), ("mask", "1"), ("bg", "#abc"), ("refine", "on"), ("crop", ""),
+            ("raw_alpha", "true"));
         Assert.Equal("isnet", request.Model);
         Assert.Equal(OutputFormat.WebP, request.Options.Format);
         Assert.True(request.Options.Mask);
         Assert.Equal("#abc", request.Options.Background);
         Assert.True(request.Options.Refine);
+        Assert.True(request.Options.RawAlpha);
         Assert.True(request.Options.Crop);
     }
 

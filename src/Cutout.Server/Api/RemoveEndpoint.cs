@@ -16,7 +16,8 @@ internal static class RemoveEndpoint
         [property: FromQuery(Name = "format"), Description("png (default), webp or jpeg (jpeg has no transparency: give it a bg).")] string? Format,
         [property: FromQuery(Name = "mask"), Description("true: return the 8-bit mask alone (PNG).")] string? Mask,
         [property: FromQuery(Name = "bg"), Description("Background: transparent (default), a colour (#rrggbb, #rgb, CSS name) or blur.")] string? Bg,
-        [property: FromQuery(Name = "refine"), Description("true: refine the edges at full resolution.")] string? Refine,
+        [property: FromQuery(Name = "refine"), Description("true: matte the edges at full resolution and estimate the subject's own colours there.")] string? Refine,
+        [property: FromQuery(Name = "raw_alpha"), Description("true: keep the model's own alpha (default: exactly 0 and 255 away from the subject's outline).")] string? RawAlpha,
         [property: FromQuery(Name = "crop"), Description("true: crop to the subject.")] string? Crop);
 
     public static async Task<IResult> HandleAsync(

@@ -30,6 +30,7 @@ internal static class RemoveOpenApi
                         ["mask"] = Text("Same as the query field."),
                         ["bg"] = Text("Same as the query field."),
                         ["refine"] = Text("Same as the query field."),
+                        ["raw_alpha"] = Text("Same as the query field."),
                         ["crop"] = Text("Same as the query field."),
                     },
                 },

@@ -20,6 +20,7 @@ internal sealed partial record RemoveRequest(string? Model, RemoveOptions Option
             Mask = ParseFlag("mask", Field("mask")),
             Background = ParseBackground(Field("bg")),
             Refine = ParseFlag("refine", Field("refine")),
+            RawAlpha = ParseFlag("raw_alpha", Field("raw_alpha")),
             Crop = ParseFlag("crop", Field("crop")),
             MaxPixels = limits.MaxPixels,
             MaxPixelsPerByte = limits.MaxPixelsPerByte,

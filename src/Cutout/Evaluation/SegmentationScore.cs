@@ -60,31 +60,9 @@ public sealed record SegmentationScore(long Intersection, long Union, double Iou
         return edge;
     }
 
-    /// <summary>Square (Chebyshev) dilation by the tolerance, one axis at a time.</summary>
-    static bool[] Dilate(bool[] mask, int w, int h)
-    {
-        var rows = new bool[mask.Length];
-        for (var y = 0; y < h; y++) Dilate1D(mask, rows, y * w, 1, w);
-        var result = new bool[mask.Length];
-        for (var x = 0; x < w; x++) Dilate1D(rows, result, x, w, h);
-        return result;
-    }
-
-    static void Dilate1D(bool[] source, bool[] target, int start, int stride, int n)
-    {
-        var last = -BoundaryTolerance - 1;
-        for (var k = 0; k < n; k++)
-        {
-            if (source[start + k * stride]) last = k;
-            target[start + k * stride] = k - last <= BoundaryTolerance;
-        }
-        last = n + BoundaryTolerance + 1;
-        for (var k = n - 1; k >= 0; k--)
-        {
-            if (source[start + k * stride]) last = k;
-            target[start + k * stride] |= last - k <= BoundaryTolerance;
-        }
-    }
+    /// <summary>Square (Chebyshev) dilation by the tolerance.</summary>
+    static bool[] Dilate(bool[] mask, int w, int h) =>
+        Array.ConvertAll(WindowCensus.Classify(mask, w, h, BoundaryTolerance), c => c != WindowCensus.None);
 
     static long CountWithin(bool[] points, bool[] region)
     {

@@ -15,6 +15,12 @@ public sealed class AlphaMatte(int width, int height, float[] values)
     /// <summary>Name of the model that produced this matte (with "auto": the one the rule chose).</summary>
     public string? Model { get; init; }
 
+    /// <summary>
+    /// Estimated colours of the subject alone (RGBA, photo size; alpha byte unused) where edge pixels mix subject and
+    /// old background; null when not estimated, and the photo's own colours are used.
+    /// </summary>
+    public byte[]? Foreground { get; init; }
+
     public float this[int x, int y] => Values[y * Width + x];
 
     public byte[] ToBytes()

@@ -69,16 +69,18 @@ public static class OutputRenderer
         return mask;
     }
 
-    // Straight alpha, never premultiplied: visible pixels keep the photo's exact colour. Fully transparent pixels are
+    // Straight alpha, never premultiplied: visible pixels keep the photo's exact colour (or, after refinement, the
+    // subject's estimated colour where the edge mixed in the old background). Fully transparent pixels are
     // cleared to 0,0,0,0 so the removed background does not linger, invisible, in the file (it also compresses away).
     internal static byte[] CutOut(Photo photo, AlphaMatte matte, int x0, int y0, int w, int h)
     {
         var output = new byte[w * h * 4];
+        var colours = matte.Foreground ?? photo.Rgba;
         RowBands.For(h, (first, end) =>
         {
             for (var y = first; y < end; y++)
             {
-                var source = photo.Rgba.AsSpan(((y + y0) * photo.Width + x0) * 4, w * 4);
+                var source = colours.AsSpan(((y + y0) * photo.Width + x0) * 4, w * 4);
                 var target = output.AsSpan(y * w * 4, w * 4);
                 source.CopyTo(target);
                 var alpha = matte.Values.AsSpan((y + y0) * matte.Width + x0, w);
@@ -96,6 +98,7 @@ public static class OutputRenderer
     static byte[] Composite(Photo photo, AlphaMatte matte, byte[] backdrop, int x0, int y0, int w, int h)
     {
         var output = new byte[w * h * 4];
+        var colours = matte.Foreground ?? photo.Rgba;
         RowBands.For(h, (first, end) =>
         {
             for (var y = first; y < end; y++)
@@ -105,7 +108,7 @@ public static class OutputRenderer
                 var o = (y * w + x) * 4;
                 var a = matte.Values[i];
                 for (var c = 0; c < 3; c++)
-                    output[o + c] = (byte)MathF.Round(photo.Rgba[i * 4 + c] * a + backdrop[i * 4 + c] * (1 - a));
+                    output[o + c] = (byte)MathF.Round(colours[i * 4 + c] * a + backdrop[i * 4 + c] * (1 - a));
                 output[o + 3] = 255;
             }
         });

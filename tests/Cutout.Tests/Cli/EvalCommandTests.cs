@@ -12,6 +12,28 @@ public class EvalCommandTests
     [ShippedModelFact]
     public void Smoke_set_with_the_shipped_model_finds_the_people() => CheckEval(null, minimumMeanIou: 0.6);
 
+    [ShippedModelFact]
+    public void Clean_alpha_leaves_less_smudge_and_translucency_than_raw_alpha_at_the_same_iou()
+    {
+        var folder = Cli.TempFolder();
+        JsonElement Eval(string name, params string[] extra)
+        {
+            var json = Path.Combine(folder, name);
+            var run = Cli.Run(folder, ["eval", "--data", TestPaths.People("smoke"), "--json", json, .. extra]);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            return JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        }
+        var (clean, raw) = (Eval("clean.json"), Eval("raw.json", "--raw-alpha"));
+        Assert.True(raw.GetProperty("raw_alpha").GetBoolean());
+        double Figure(JsonElement e, string name) => e.GetProperty(name).GetDouble();
+        Assert.True(Figure(raw, "smudge") > 0, "the model leaves some smudge on the smoke set");
+        // On these five photos most smudge is the model's false subject (alpha ≥ 0.5), which no clean-up may touch.
+        Assert.True(Figure(clean, "smudge") < 0.8 * Figure(raw, "smudge"), $"smudge {Figure(clean, "smudge")} clean vs {Figure(raw, "smudge")} raw");
+        Assert.True(Figure(clean, "translucent") < Figure(raw, "translucent"), $"translucent {Figure(clean, "translucent")} vs {Figure(raw, "translucent")}");
+        Assert.Equal(Figure(raw, "mean_iou"), Figure(clean, "mean_iou"), 3);
+        Assert.Equal(Figure(raw, "boundary_f"), Figure(clean, "boundary_f"), 3);
+    }
+
     static void CheckEval(string? model, double minimumMeanIou)
     {
         var folder = Cli.TempFolder();
@@ -26,8 +48,10 @@ public class EvalCommandTests
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var root = doc.RootElement;
         Assert.Equal(5, root.GetProperty("images").GetInt32());
-        foreach (var name in new[] { "mean_iou", "dataset_iou", "mean_dice", "mae", "boundary_f" })
+        foreach (var name in new[] { "mean_iou", "dataset_iou", "mean_dice", "mae", "boundary_f", "smudge", "translucent", "edge_mae" })
             Assert.InRange(root.GetProperty(name).GetDouble(), 0, 1);
+        Assert.InRange(root.GetProperty("empty").GetInt32(), 0, 5);
+        Assert.False(root.GetProperty("raw_alpha").GetBoolean());
         Assert.True(root.GetProperty("mean_iou").GetDouble() >= minimumMeanIou, $"mean IoU {root.GetProperty("mean_iou")}");
 
         var latency = root.GetProperty("latency_ms");
@@ -42,14 +66,18 @@ public class EvalCommandTests
         var perImage = root.GetProperty("per_image").EnumerateArray().ToList();
         Assert.Equal(5, perImage.Count);
         Assert.InRange(perImage.Average(p => p.GetProperty("iou").GetDouble()) - root.GetProperty("mean_iou").GetDouble(), -0.001, 0.001);
+        Assert.Equal(root.GetProperty("empty").GetInt32(), perImage.Count(p => p.GetProperty("empty").GetBoolean()));
 
         var byPrefix = root.GetProperty("by_prefix");
         var cihp = byPrefix.GetProperty("cihp");
         Assert.Equal(5, cihp.GetProperty("images").GetInt32());
-        Assert.Equal(root.GetProperty("mean_iou").GetDouble(), cihp.GetProperty("mean_iou").GetDouble());
+        foreach (var name in new[] { "mean_iou", "smudge", "translucent", "edge_mae" })
+            Assert.Equal(root.GetProperty(name).GetDouble(), cihp.GetProperty(name).GetDouble());
 
         var page = File.ReadAllText(html);
-        Assert.Equal(15, page.Split("src=\"data:image/").Length - 1); // 5 images x photo, truth, prediction
+        Assert.Equal(20, page.Split("src=\"data:image/").Length - 1); // 5 images x photo, truth, prediction, cut-out on colour
+        Assert.Equal(5, page.Split("alt=\"cut-out on magenta\"").Length - 1);
+        Assert.Contains("<th>smudge</th>", page);
         Assert.Contains("cihp_", page);
     }
 }

@@ -245,6 +245,22 @@ public class RemoveCommandTests
     }
 
     [Fact]
+    public void Raw_alpha_flag_keeps_the_soft_values_the_default_cleans_away()
+    {
+        var root = Cli.TempFolder();
+        InputFolder(root);
+        var clean = Cli.Run(root, "remove", "in/a.png", "-o", "clean", "--model", Model, "--mask");
+        var raw = Cli.Run(root, "remove", "in/a.png", "-o", "raw", "--model", Model, "--mask", "--raw-alpha");
+        Assert.True(clean.ExitCode == 0 && raw.ExitCode == 0, clean + "\n" + raw);
+        int Soft(string folder)
+        {
+            using var mask = Photo.Decode(File.ReadAllBytes(Path.Combine(root, folder, "a.png")));
+            return Enumerable.Range(0, mask.PixelCount).Count(i => mask.Rgba[i * 4] is > 0 and < 255);
+        }
+        Assert.True(Soft("raw") > 2 * Soft("clean"), $"soft pixels: raw {Soft("raw")}, clean {Soft("clean")}");
+    }
+
+    [Fact]
     public void Background_image_file()
     {
         var root = Cli.TempFolder();

@@ -121,29 +121,6 @@ public class MatteOptionTests
         Assert.True(after > before * 1.2, $"share of matte edges on photo edges: {after:F3} refined vs {before:F3}");
     }
 
-    [Fact]
-    public void Guided_filter_moves_an_upscaled_edge_onto_the_photos_edge()
-    {
-        // A dark left half next to a bright right half (edge between x = 99 and 100), and the matte an 8x bilinear
-        // upscale gives when the coarse mask ends half a coarse pixel too far right: a ramp from x = 99 to 109.
-        const int w = 240, h = 64;
-        var rgba = new byte[w * h * 4];
-        var ramp = new float[w * h];
-        for (var y = 0; y < h; y++)
-        for (var x = 0; x < w; x++)
-        {
-            var i = y * w + x;
-            rgba.AsSpan(i * 4, 3).Fill(x < 100 ? (byte)30 : (byte)220);
-            rgba[i * 4 + 3] = 255;
-            ramp[i] = Math.Clamp((109 - x) / 10f, 0f, 1f);
-        }
-        var refined = GuidedFilter.Refine(new Photo(w, h, rgba), new AlphaMatte(w, h, ramp), subsample: 8);
-
-        Assert.True(ramp[32 * w + 102] > 0.5f);
-        Assert.True(refined[99, 32] > 0.9f && refined[100, 32] < 0.5f, $"{refined[99, 32]} | {refined[100, 32]}");
-        Assert.True(refined[20, 32] > 0.99f && refined[220, 32] < 0.01f);
-    }
-
     /// <summary>Of the matte's gradient, the share on the photo's strongest 10% luminance gradients.</summary>
     static double EdgeShareOnPhotoEdges(Photo mask)
     {
