@@ -91,7 +91,8 @@ public static class ModelCatalog
     }
 
     /// <summary>
-    /// The name models/default.json gives ({"model": "name"}, {"default": "name"} or "name") when it exists; else
+    /// The name models/default.json gives ({"model": "name"}, {"default": "name"} or "name") when it exists; else "auto"
+    /// when both a people and a general model are there (model packages carry no default.json for "auto"); else
     /// default.onnx, the only shipped model, or the first by name, so a new model without default.json never breaks it.
     /// </summary>
     static string DefaultName()
@@ -106,6 +107,7 @@ public static class ModelCatalog
                 if (SubjectPath(stem) is { } aliased) return Path.GetFileNameWithoutExtension(aliased);
             if (File.Exists(Path.Combine(ModelFolders.Shipped, stem + ".onnx"))) return stem;
         }
+        else if (SubjectPath(People) != null && SubjectPath(General) != null) return Auto;
         return TryDefaultFile() is { } file ? Path.GetFileNameWithoutExtension(file) : "default";
     }
 

@@ -50,6 +50,14 @@ public sealed class ModelChoiceTests
     }
 
     [Fact]
+    public void Without_default_json_a_people_and_a_general_model_make_auto_the_default()
+    {
+        var folder = ShippedFolder();
+        var paths = Cli.Run(folder, null, Env(folder), "models", "path", "default").Output.Trim().Split('\n');
+        Assert.Equal([Path.Combine(folder, "people-test.onnx"), Path.Combine(folder, "general-test.onnx")], paths);
+    }
+
+    [Fact]
     public void Auto_keeps_the_people_model_when_it_finds_a_person_and_falls_back_to_the_general_model_otherwise()
     {
         var folder = ShippedFolder();
