@@ -25,7 +25,7 @@ public static class ModelCatalog
         if (SubjectPath(People) is { } people && SubjectPath(General) is { } general)
             entries.Add(new ModelInfo(Auto, $"{people}{Path.PathSeparator}{general}", Present: true,
                 IsDefault: defaultName.Equals(Auto, StringComparison.OrdinalIgnoreCase),
-                "shipped: people model, general model when no person covers 2 % of the frame", License: null, Subject: Auto));
+                "shipped: people model, general model when no person covers 0.5 % of the frame", License: null, Subject: Auto));
         entries.AddRange(shipped);
         entries.Add(Describe(IsNetPath(), "cache (cutout models pull isnet)", isDefault: false, name: IsNet));
         return entries;
