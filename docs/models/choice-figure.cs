@@ -19,7 +19,8 @@ var onGreen = new RemoveOptions { Background = "#2e7d32" };
 const int cell = 340, gap = 8, label = 22;
 using var sheet = SKSurface.Create(new SKImageInfo(3 * cell + 2 * gap, 2 * (cell + label) + gap));
 sheet.Canvas.Clear(SKColors.White);
-using var font = new SKFont(SKTypeface.Default, 16);
+using var typeface = SKTypeface.FromFile("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf") ?? SKTypeface.Default;
+using var font = new SKFont(typeface, 16);
 using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
 var sampling = new SKSamplingOptions(SKCubicResampler.Mitchell);
 for (var column = 0; column < models.Length; column++)

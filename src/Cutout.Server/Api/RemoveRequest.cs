@@ -6,7 +6,7 @@ namespace Cutout.Server.Api;
 internal sealed partial record RemoveRequest(string? Model, RemoveOptions Options)
 {
     /// <summary>Every field a request may carry; anything else is refused by name rather than silently ignored.</summary>
-    public static readonly string[] FieldNames = ["model", "format", "mask", "bg", "refine", "crop"];
+    public static readonly string[] FieldNames = ["model", "format", "mask", "bg", "refine", "raw_alpha", "crop"];
 
     public static RemoveRequest Parse(IReadOnlyDictionary<string, string> fields, CutoutServerOptions limits)
     {
