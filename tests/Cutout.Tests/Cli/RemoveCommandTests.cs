@@ -199,21 +199,7 @@ public class RemoveCommandTests
     /// White page, a black 120 px square at (100, 100) with a 12 px white hole, and a 12 px black speck at (20, 20); all
     /// edges on the 4 px cells of the 64 x 64 darkness model, so the matte crosses 0.5 exactly on them.
     /// </summary>
-    static Photo SquareWithHoleAndSpeck()
-    {
-        var rgba = new byte[256 * 256 * 4];
-        Array.Fill(rgba, (byte)255);
-        void Paint(int x0, int y0, int size, byte value)
-        {
-            for (var y = y0; y < y0 + size; y++)
-                for (var x = x0; x < x0 + size; x++)
-                    rgba.AsSpan((y * 256 + x) * 4, 3).Fill(value);
-        }
-        Paint(100, 100, 120, 0);
-        Paint(152, 152, 12, 255);
-        Paint(20, 20, 12, 0);
-        return new Photo(256, 256, rgba);
-    }
+    static Photo SquareWithHoleAndSpeck() => Images.PageWithSquares((100, 100, 120, 0), (152, 152, 12, 255), (20, 20, 12, 0));
 
     /// <summary>Each flag has its own visible effect, so a flag the command ignored fails here.</summary>
     [Fact]

@@ -84,18 +84,7 @@ public class MatteOptionTests
     public void Clean_removes_specks_and_fills_holes()
     {
         // White page, a small dark speck, and a large dark square with a small white hole.
-        var rgba = new byte[256 * 256 * 4];
-        Array.Fill(rgba, (byte)255);
-        void Paint(int x0, int y0, int size, byte value)
-        {
-            for (var y = y0; y < y0 + size; y++)
-            for (var x = x0; x < x0 + size; x++)
-                rgba.AsSpan((y * 256 + x) * 4, 3).Fill(value);
-        }
-        Paint(20, 20, 12, 0);
-        Paint(100, 100, 120, 0);
-        Paint(150, 150, 16, 255);
-        var image = Images.PngOf(new Photo(256, 256, rgba));
+        var image = Images.PngOf(Images.PageWithSquares((20, 20, 12, 0), (100, 100, 120, 0), (150, 150, 16, 255)));
 
         using var raw = Mask(image, new RemoveOptions { Threshold = 0.5f });
         Assert.Equal(255, Images.Pixel(raw, 26, 26).R);

@@ -29,6 +29,19 @@ public static class Images
         return new Photo(width, height, rgba);
     }
 
+    /// <summary>A white 256 x 256 page with grey-level squares painted in order: (left, top, side, grey value).</summary>
+    public static Photo PageWithSquares(params (int X, int Y, int Size, byte Value)[] squares)
+    {
+        const int side = 256;
+        var rgba = new byte[side * side * 4];
+        Array.Fill(rgba, (byte)255);
+        foreach (var (x0, y0, size, value) in squares)
+            for (var y = y0; y < y0 + size; y++)
+                for (var x = x0; x < x0 + size; x++)
+                    rgba.AsSpan((y * side + x) * 4, 3).Fill(value);
+        return new Photo(side, side, rgba);
+    }
+
     public static (byte R, byte G, byte B, byte A) Pixel(Photo photo, int x, int y)
     {
         var i = (y * photo.Width + x) * 4;
