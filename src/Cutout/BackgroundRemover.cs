@@ -81,10 +81,6 @@ public sealed class BackgroundRemover : IDisposable
         return new AlphaMatte(photo.Width, photo.Height, values) { ModelTime = modelTime, Model = session.Spec.Name };
     }
 
-    /// <summary>Each model's own alpha at its resolution, for comparing choices (evaluation); no rule applied.</summary>
-    public IReadOnlyList<(ModelSpec Spec, float[] Alpha)> PredictEach(Photo photo) =>
-        [.. _sessions.Select(s => (s.Spec, s.Infer(photo).Alpha))];
-
     public void Dispose()
     {
         foreach (var s in _sessions) s.Dispose();

@@ -97,31 +97,33 @@ public static class ModelCatalog
     /// </summary>
     static string DefaultName()
     {
-        var named = NamedDefault();
-        if (named != null)
-        {
-            var stem = Path.GetFileNameWithoutExtension(named);
-            if (stem.Equals(Auto, StringComparison.OrdinalIgnoreCase) && SubjectPath(People) != null && SubjectPath(General) != null)
-                return Auto;
-            if (stem.Equals(People, StringComparison.OrdinalIgnoreCase) || stem.Equals(General, StringComparison.OrdinalIgnoreCase))
-                if (SubjectPath(stem) is { } aliased) return Path.GetFileNameWithoutExtension(aliased);
-            if (File.Exists(Path.Combine(ModelFolders.Shipped, stem + ".onnx"))) return stem;
-        }
-        else if (SubjectPath(People) != null && SubjectPath(General) != null) return Auto;
-        return TryDefaultFile() is { } file ? Path.GetFileNameWithoutExtension(file) : "default";
-    }
-
-    static string? TryDefaultFile()
-    {
-        var onnx = ShippedOnnx();
+        var people = SubjectPath(People);
+        var general = SubjectPath(General);
         if (NamedDefault() is { } named)
         {
             var stem = Path.GetFileNameWithoutExtension(named);
-            var path = Path.Combine(ModelFolders.Shipped, stem + ".onnx");
-            if (File.Exists(path)) return path;
-            if (SubjectPath(stem.Equals(Auto, StringComparison.OrdinalIgnoreCase) ? People : stem) is { } aliased) return aliased;
+            if (stem.Equals(Auto, StringComparison.OrdinalIgnoreCase))
+            {
+                if (people != null && general != null) return Auto;
+                if (people != null) return Path.GetFileNameWithoutExtension(people);
+            }
+            if (stem.Equals(People, StringComparison.OrdinalIgnoreCase) && people != null) return Path.GetFileNameWithoutExtension(people);
+            if (stem.Equals(General, StringComparison.OrdinalIgnoreCase) && general != null) return Path.GetFileNameWithoutExtension(general);
+            if (File.Exists(Path.Combine(ModelFolders.Shipped, stem + ".onnx"))) return stem;
         }
-        return onnx.FirstOrDefault(p => Path.GetFileNameWithoutExtension(p) == "default") ?? onnx.FirstOrDefault();
+        else if (people != null && general != null) return Auto;
+        var onnx = ShippedOnnx();
+        var file = onnx.FirstOrDefault(p => Path.GetFileNameWithoutExtension(p) == "default") ?? onnx.FirstOrDefault();
+        return file is null ? "default" : Path.GetFileNameWithoutExtension(file);
+    }
+
+    /// <summary>The one file that stands for the default: its model, or for "auto" the people model.</summary>
+    static string? TryDefaultFile()
+    {
+        var name = DefaultName();
+        if (name == Auto) return SubjectPath(People);
+        var path = Path.Combine(ModelFolders.Shipped, name + ".onnx");
+        return File.Exists(path) ? path : null;
     }
 
     static string? NamedDefault()
