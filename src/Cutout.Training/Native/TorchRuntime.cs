@@ -10,19 +10,22 @@ public static partial class TorchRuntime
     {
         var config = LibTorchNative.BuildConfig();
         string Find(Regex pattern) => pattern.Match(config) is { Success: true } m ? m.Groups[1].Value.Trim() : "unknown";
-        var overrides = new[] { "ATEN_CPU_CAPABILITY", "DNNL_MAX_CPU_ISA", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "CUTOUT_TRAIN_ONEDNN" }
+        var overrides = new[] { "ATEN_CPU_CAPABILITY", "DNNL_MAX_CPU_ISA", "OMP_NUM_THREADS", "MKL_NUM_THREADS", OneDnnPolicy.Variable }
             .Where(v => Environment.GetEnvironmentVariable(v) is not null)
             .Select(v => $"{v}={Environment.GetEnvironmentVariable(v)}");
         return $"libtorch {torch.__version__}, CPU capability {Find(CapabilityLine())}, oneDNN {Find(OneDnnLine())}" +
-               $" ({(LibTorchNative.OneDnnEnabled ? "on" : "off")}), {torch.get_num_threads()} threads" +
+               $" ({(LibTorchNative.OneDnnEnabled ? "on" : "off")}{(_oneDnnReason is null ? "" : ": " + _oneDnnReason)}), {torch.get_num_threads()} threads" +
                $" (interop {torch.get_num_interop_threads()}), CPU {CpuModel()}" +
                (overrides.Any() ? $", {string.Join(", ", overrides)}" : "");
     }
 
-    /// <summary>Turns oneDNN kernels off (slower, a different code path for convolutions) when CUTOUT_TRAIN_ONEDNN=0.</summary>
+    static string? _oneDnnReason;
+
+    /// <summary>Turns oneDNN's kernels on or off as <see cref="OneDnnPolicy"/> decides for this CPU and environment.</summary>
     public static void ApplyEnvironment()
     {
-        if (Environment.GetEnvironmentVariable("CUTOUT_TRAIN_ONEDNN") == "0") LibTorchNative.OneDnnEnabled = false;
+        (LibTorchNative.OneDnnEnabled, _oneDnnReason) =
+            OneDnnPolicy.Decide(Environment.GetEnvironmentVariable(OneDnnPolicy.Variable), CpuCacheTopology.Reported());
     }
 
     static string CpuModel()
