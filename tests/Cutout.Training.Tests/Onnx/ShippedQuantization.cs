@@ -66,3 +66,15 @@ public sealed class FloatOriginalTheoryAttribute : TheoryAttribute
             Skip = "skipped: no float original of the shipped models (exports/NAME.onnx, or a float models/NAME.onnx)";
     }
 }
+
+/// <summary>A theory about shipped int8 models next to their float originals in exports/; skipped, with the reason, before they ship.</summary>
+public sealed class ShippedInt8TheoryAttribute : TheoryAttribute
+{
+    public ShippedInt8TheoryAttribute()
+    {
+        if (!TestPaths.HasData) Skip = TestPaths.MissingDataReason;
+        else if (ShippedQuantization.Models.Any(m => ShippedQuantization.ShippedInt8(m.Name) is null
+                                                     || !File.Exists(Path.Combine(TestPaths.RepoRoot, "exports", m.Name + ".onnx"))))
+            Skip = "skipped: models/ does not hold the int8 models with their float originals in exports/";
+    }
+}
