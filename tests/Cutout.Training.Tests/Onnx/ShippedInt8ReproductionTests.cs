@@ -22,7 +22,7 @@ public sealed class ShippedInt8ReproductionTests(ITestOutputHelper output)
         Assert.Equal(Describe(remade.Nodes), Describe(shipped.Nodes));
         Assert.Equal(remade.Initializers.Select(t => (t.Name, t.DataType, string.Join("x", t.Dims))),
                      shipped.Initializers.Select(t => (t.Name, t.DataType, string.Join("x", t.Dims))));
-        var worst = 0.0;
+        var differing = 0;
         foreach (var (a, b) in remade.Initializers.Zip(shipped.Initializers))
         {
             double[] x = Values(a), y = Values(b);
@@ -31,10 +31,10 @@ public sealed class ShippedInt8ReproductionTests(ITestOutputHelper output)
             {
                 var allowed = 1e-3 * Math.Max(Math.Abs(x[i]), Math.Abs(y[i])) + (integers ? 1 : 0);
                 Assert.True(Math.Abs(x[i] - y[i]) <= allowed, $"{a.Name}[{i}]: remade {x[i]}, shipped {y[i]}");
-                worst = Math.Max(worst, Math.Abs(x[i] - y[i]) - allowed);
+                if (x[i] != y[i]) differing++;
             }
         }
-        output.WriteLine($"{name}: {shipped.Nodes.Count} nodes and {shipped.Initializers.Count} initializers match (worst margin {worst:E1})");
+        output.WriteLine($"{name}: {shipped.Nodes.Count} nodes and {shipped.Initializers.Count} initializers match; {differing} values differ within the rounding allowance");
     }
 
     static IEnumerable<string> Describe(IEnumerable<OnnxNode> nodes) =>
