@@ -42,7 +42,7 @@ public static class QuantizeCommand
         if (!File.Exists(input)) throw new FileNotFoundException($"model not found: {input}", input);
         var sidecar = OnnxExporter.SidecarPath(input);
         if (!File.Exists(sidecar)) throw new FileNotFoundException($"{input} has no sidecar {sidecar}", sidecar);
-        var spec = Cutout.ModelSpec.Read(sidecar);
+        var spec = ReadSidecar(sidecar);
         var model = Load(input);
 
         Dictionary<string, ActivationRange>? ranges = null;
@@ -63,6 +63,12 @@ public static class QuantizeCommand
                           $"{plan.Convs.Count} of {plan.Convs.Count + plan.HeadConvs.Count} convolutions int8" +
                           $"{(activations ? " with uint8 activations" : ", weights only")}) and {outputSidecar}");
         return 0;
+    }
+
+    static Cutout.ModelSpec ReadSidecar(string path)
+    {
+        try { return Cutout.ModelSpec.Read(path); }
+        catch (Cutout.CutoutException e) { throw new InvalidOperationException(e.Message, e); }
     }
 
     static OnnxModel Load(string path)

@@ -21,7 +21,7 @@ public static class ActivationCalibrator
 
         using var options = new SessionOptions();
         options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        using var session = new InferenceSession(exposed.ToBytes(), options);
+        using var session = Open(exposed, options);
         var ranges = tensors.ToDictionary(t => t, _ => ActivationRange.Zero);
         var input = new float[3 * spec.Width * spec.Height];
         long[] shape = [1, 3, spec.Height, spec.Width];
@@ -36,6 +36,12 @@ public static class ActivationCalibrator
             photoDone?.Invoke(i + 1);
         }
         return ranges;
+    }
+
+    static InferenceSession Open(OnnxModel model, SessionOptions options)
+    {
+        try { return new InferenceSession(model.ToBytes(), options); }
+        catch (OnnxRuntimeException e) { throw new InvalidOperationException($"ONNX Runtime cannot load the model for calibration: {e.Message}", e); }
     }
 
     static Photo Decode(string path)
