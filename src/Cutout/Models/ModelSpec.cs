@@ -25,9 +25,19 @@ public sealed record ModelSpec
     [JsonPropertyName("version"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Version { get; init; }
 
+    /// <summary>How the weights are stored when not float: "int8" (int8 weights and uint8 activations, cutout-train quantize
+    /// --activations) or "int8-weights" (int8 weights, float arithmetic); absent for float models.</summary>
+    [JsonPropertyName("precision"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Precision { get; init; }
+
     [JsonIgnore] public bool OutputIsLogit => OutputKind.Equals("logit", StringComparison.OrdinalIgnoreCase);
 
-    static readonly JsonSerializerOptions Json = new() { WriteIndented = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true,
+        // A licence's "sets' terms" stays readable instead of becoming \u0027.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static ModelSpec Read(string sidecarPath)
     {

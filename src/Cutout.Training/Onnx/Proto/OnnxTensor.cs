@@ -6,7 +6,7 @@ namespace Cutout.Training.Onnx.Proto;
 /// <summary>onnx.proto TensorProto, the parts we use: dims=1, data_type=2, float_data=4, int64_data=7, name=8, raw_data=9.</summary>
 public sealed class OnnxTensor
 {
-    public const int Float = 1, Int64 = 7, Float16 = 10;
+    public const int Float = 1, UInt8 = 2, Int8 = 3, Int32 = 6, Int64 = 7, Float16 = 10;
 
     public string Name { get; set; } = "";
     public long[] Dims { get; set; } = [];
@@ -35,6 +35,15 @@ public sealed class OnnxTensor
 
     public static OnnxTensor FromInt64s(string name, long[] dims, ReadOnlySpan<long> values) =>
         new() { Name = name, Dims = dims, DataType = Int64, RawData = MemoryMarshal.AsBytes(values).ToArray() };
+
+    public static OnnxTensor FromInt32s(string name, long[] dims, ReadOnlySpan<int> values) =>
+        new() { Name = name, Dims = dims, DataType = Int32, RawData = MemoryMarshal.AsBytes(values).ToArray() };
+
+    public static OnnxTensor FromSBytes(string name, long[] dims, ReadOnlySpan<sbyte> values) =>
+        new() { Name = name, Dims = dims, DataType = Int8, RawData = MemoryMarshal.AsBytes(values).ToArray() };
+
+    public static OnnxTensor FromBytes(string name, long[] dims, ReadOnlySpan<byte> values) =>
+        new() { Name = name, Dims = dims, DataType = UInt8, RawData = values.ToArray() };
 
     internal static OnnxTensor Parse(ByteString bytes)
     {

@@ -12,6 +12,8 @@ public sealed class OnnxValueInfo
     public int ElementType { get; set; } = OnnxTensor.Float;
     /// <summary>Each dimension: a long (fixed) or a string (symbolic, e.g. "N").</summary>
     public List<object> Shape { get; } = [];
+    /// <summary>False: no shape is declared at all (rank unknown), e.g. an intermediate tensor exposed as an output.</summary>
+    public bool HasShape { get; set; } = true;
 
     public static OnnxValueInfo Tensor(string name, params object[] shape)
     {
@@ -19,6 +21,9 @@ public sealed class OnnxValueInfo
         v.Shape.AddRange(shape);
         return v;
     }
+
+    /// <summary>A float tensor of unknown rank and shape.</summary>
+    public static OnnxValueInfo Unshaped(string name) => new() { Name = name, HasShape = false };
 
     internal static OnnxValueInfo Parse(ByteString bytes)
     {
@@ -39,6 +44,7 @@ public sealed class OnnxValueInfo
 
     void ParseType(ByteString typeBytes)
     {
+        HasShape = false;
         foreach (var (field, tensorType) in Fields(typeBytes))
         {
             if (field != 1) continue;
@@ -46,6 +52,7 @@ public sealed class OnnxValueInfo
             {
                 if (f == 1) ElementType = new CodedInputStream(body.ToByteArray()).ReadInt32();
                 if (f != 2) continue;
+                HasShape = true;
                 foreach (var (df, dim) in Fields(body))
                 {
                     if (df != 1) continue;
@@ -87,7 +94,7 @@ public sealed class OnnxValueInfo
         ProtoIo.WriteMessage(output, 2, type => ProtoIo.WriteMessage(type, 1, tensor =>
         {
             tensor.WriteTag(1, WireFormat.WireType.Varint); tensor.WriteInt32(ElementType);
-            ProtoIo.WriteMessage(tensor, 2, shape =>
+            if (HasShape) ProtoIo.WriteMessage(tensor, 2, shape =>
             {
                 foreach (var dim in Shape)
                     ProtoIo.WriteMessage(shape, 1, d =>
