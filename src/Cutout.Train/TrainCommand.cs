@@ -21,7 +21,8 @@ public static class TrainCommand
           --no-augment         --paste P  probability of pasting the person on another photo [0.3]
           --shrink P           of those pastes, the share shrunk to 20-80 % of the frame (small people) [0]
           --checkpoint-every N batches [50]    --max-batches N   --limit N (first N training pairs)
-          --init FILE          start from these weights (best.bin or checkpoint/model.bin of the same --arch; any size)
+          --init FILE          start from these weights, same --arch, any size: best.bin, checkpoint/model.bin, or a float
+                               ONNX file exported by cutout-train (models/NAME.onnx; its folded BatchNorms stay frozen)
           --out DIR            run folder: checkpoint/, best.bin, report.json, report.png [runs/default]
         """;
 
