@@ -31,7 +31,13 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         var train = DatasetReader.LoadAll(trainPairs, (int)Math.Round(options.Size * options.CacheScale));
         var validation = DatasetReader.LoadAll(validationPairs, 2 * options.Size);
 
-        var augmentation = options.Augment ? new AugmentationOptions { PasteProbability = options.PasteProbability, ShrinkProbability = options.ShrinkProbability } : AugmentationOptions.None;
+        var augmentation = options.Augment
+            ? new AugmentationOptions
+            {
+                PasteProbability = options.PasteProbability, ShrinkProbability = options.ShrinkProbability,
+                GreyProbability = options.GreyProbability, ExposureProbability = options.ExposureProbability,
+            }
+            : AugmentationOptions.None;
         var trainBatches = new BatchSource(train, new Augmenter(augmentation, options.Size, options.Size), options.Seed);
         var validationBatches = new BatchSource(validation, new Augmenter(AugmentationOptions.None, options.Size, options.Size), options.Seed);
 

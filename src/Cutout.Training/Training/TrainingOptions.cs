@@ -35,6 +35,10 @@ public sealed record TrainingOptions
 
     /// <summary>Of the pasted people, the share shrunk and placed anywhere (<see cref="Data.AugmentationOptions.ShrinkProbability"/>).</summary>
     public double ShrinkProbability { get; init; }
+    /// <summary><see cref="Data.AugmentationOptions.GreyProbability"/>.</summary>
+    public double GreyProbability { get; init; } = 0.05;
+    /// <summary><see cref="Data.AugmentationOptions.ExposureProbability"/>.</summary>
+    public double ExposureProbability { get; init; }
     /// <summary>Decode training images once, downscaled so the longer side is at most this times <see cref="Size"/>.</summary>
     public double CacheScale { get; init; } = 1.6;
     /// <summary>
