@@ -3,8 +3,7 @@ namespace Cutout.Training.Data;
 /// <summary>
 /// Turns samples into fixed-size training inputs: random scale-crop, horizontal flip, colour jitter (sometimes greyscale),
 /// pasting the masked person onto another sample's picture, sometimes shrunk to teach small people, and, optionally, a strong
-/// exposure change (<see cref="ExposureChange"/>). Deterministic for a given
-/// random generator.
+/// exposure change (<see cref="ExposureChange"/>). Deterministic for a given random generator.
 /// </summary>
 public sealed class Augmenter(AugmentationOptions options, int width, int height)
 {
