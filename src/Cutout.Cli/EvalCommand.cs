@@ -8,7 +8,7 @@ namespace Cutout.Cli;
 static class EvalCommand
 {
     public const string Usage = """
-        Usage: cutout eval --data DIR [--model M] [--json FILE] [--html FILE] [--refine] [--raw-alpha] [--threads N]
+        Usage: cutout eval --data DIR [--model M] [--json FILE] [--html FILE] [--refine] [--raw-alpha] [--greyscale] [--threads N]
 
           DIR holds images/<name>.jpg|png|... and masks/<name>.png (> 127 is foreground). Per image: IoU and Dice of
           the prediction thresholded at 0.5 at the image's own resolution, MAE of the soft alpha, boundary F-measure
@@ -18,7 +18,8 @@ static class EvalCommand
           from it with alpha below 0.9), empty (images with a subject but no pixel at alpha 0.5 or more), edge MAE
           (alpha error within 4 px of the boundary, against the mask's soft values). One warm-up inference runs
           first. Figures are also given per file-name prefix (before the first '_'). --html writes a standalone page
-          with the ten worst images. --refine and --raw-alpha as in `cutout remove`. --threads: ONNX Runtime threads.
+          with the ten worst images. --refine and --raw-alpha as in `cutout remove`. --greyscale: every photo is first
+          made greyscale (in memory), to measure what colour is worth to the model. --threads: ONNX Runtime threads.
         """;
 
     public static int Run(string[] args)
@@ -26,6 +27,7 @@ static class EvalCommand
         string? data = null, model = null, json = null, html = null;
         var refine = false;
         var rawAlpha = false;
+        var greyscale = false;
         int? threads = null;
         var reader = new ArgReader(args);
         while (reader.HasMore)
@@ -39,6 +41,7 @@ static class EvalCommand
                 case "--html": html = reader.Value(token); break;
                 case "--refine": refine = true; break;
                 case "--raw-alpha": rawAlpha = true; break;
+                case "--greyscale": greyscale = true; break;
                 case "--threads": threads = reader.Int(token, 1); break;
                 case "-h" or "--help": Console.WriteLine(Usage); return ExitCodes.Ok;
                 default: throw new UsageException($"Unknown argument {token} for `cutout eval`.");
@@ -49,14 +52,15 @@ static class EvalCommand
 
         using var remover = BackgroundRemover.Load(model, threads);
         var options = new RemoveOptions { Refine = refine, RawAlpha = rawAlpha };
-        var samples = Evaluate(remover, pairs, options);
+        Func<string, Photo> read = greyscale ? ReadGreyscale : Read;
+        var samples = Evaluate(remover, pairs, options, read);
         if (samples.Count == 0) throw new CutoutException(CutoutErrorKind.Io, $"No image could be evaluated in {data}.");
 
         var report = EvalReport.Create(model ?? "default", remover.Spec, remover.ModelPath, Path.GetFullPath(data), options,
-            threads ?? Environment.ProcessorCount, samples);
+            threads ?? Environment.ProcessorCount, greyscale, samples);
         PrintTable(report);
         if (json != null) WriteText(json, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
-        if (html != null) WriteText(html, EvalHtml.Render(report, Worst(samples, pairs)));
+        if (html != null) WriteText(html, EvalHtml.Render(report, Worst(samples, pairs, read)));
         return samples.Count == pairs.Count ? ExitCodes.Ok : ExitCodes.SomeFailed;
     }
 
@@ -76,11 +80,21 @@ static class EvalCommand
         return [.. pairs.Where(p => File.Exists(p.Mask))];
     }
 
-    static List<EvalSample> Evaluate(BackgroundRemover remover, List<(string Image, string Mask)> pairs, RemoveOptions options)
+    static Photo Read(string path) => Photo.Decode(File.ReadAllBytes(path));
+
+    static Photo ReadGreyscale(string path)
+    {
+        var photo = Read(path);
+        GreyscalePhoto.Convert(photo);
+        return photo;
+    }
+
+    static List<EvalSample> Evaluate(BackgroundRemover remover, List<(string Image, string Mask)> pairs, RemoveOptions options,
+                                     Func<string, Photo> read)
     {
         var samples = new List<EvalSample>();
         if (pairs.Count == 0) return samples;
-        using (var warmUp = Photo.Decode(File.ReadAllBytes(pairs[0].Image))) remover.PredictAlpha(warmUp);
+        using (var warmUp = read(pairs[0].Image)) remover.PredictAlpha(warmUp);
 
         BatchProgress.Run(pairs.Count, progress =>
         {
@@ -88,7 +102,7 @@ static class EvalCommand
             {
                 try
                 {
-                    var sample = EvaluateOne(remover, image, mask, options);
+                    var sample = EvaluateOne(remover, image, mask, options, read);
                     samples.Add(sample);
                     progress.Written(sample.Name, $"IoU {sample.Score.Iou:F3}", TimeSpan.FromMilliseconds(sample.TotalMs));
                 }
@@ -101,10 +115,10 @@ static class EvalCommand
         return samples;
     }
 
-    static EvalSample EvaluateOne(BackgroundRemover remover, string image, string mask, RemoveOptions options)
+    static EvalSample EvaluateOne(BackgroundRemover remover, string image, string mask, RemoveOptions options, Func<string, Photo> read)
     {
         var clock = Stopwatch.StartNew();
-        using var photo = Photo.Decode(File.ReadAllBytes(image));
+        using var photo = read(image);
         var matte = MattePipeline.Apply(photo, remover.PredictAlpha(photo), options, remover.Spec);
         OutputRenderer.Render(photo, matte, options);
         var total = clock.Elapsed;
@@ -128,17 +142,18 @@ static class EvalCommand
         return gray;
     }
 
-    static IEnumerable<(EvalSample, byte[], byte[])> Worst(List<EvalSample> samples, List<(string Image, string Mask)> pairs) =>
+    static IEnumerable<(EvalSample, byte[], byte[])> Worst(List<EvalSample> samples, List<(string Image, string Mask)> pairs,
+                                                           Func<string, Photo> read) =>
         samples.OrderBy(s => s.Score.Iou).Take(10).Select(s =>
         {
-            using var photo = Photo.Decode(File.ReadAllBytes(s.PhotoPath));
+            using var photo = read(s.PhotoPath);
             var truth = TruthMask(pairs.First(p => p.Image == s.PhotoPath).Mask, photo.Width, photo.Height);
             return (s, Thumbnail.Jpeg(photo), Thumbnail.Gray(truth, photo.Width, photo.Height));
         }).ToList();
 
     static void PrintTable(EvalReport report)
     {
-        var table = new Table().Title($"cutout eval: {Markup.Escape(report.Model)}, {report.Images} images")
+        var table = new Table().Title($"cutout eval: {Markup.Escape(report.Model)}, {report.Images} {(report.Greyscale ? "greyscale " : "")}images")
             .AddColumns("set", "images", "mean IoU", "dataset IoU", "Dice", "MAE", "boundary F", "smudge", "translucent", "empty",
                 "edge MAE", "model ms med/p95", "end-to-end ms med/p95");
         void Row(string name, EvalFigures f) => table.AddRow(Markup.Escape(name), f.Images.ToString(), f.MeanIou.ToString("F4"),

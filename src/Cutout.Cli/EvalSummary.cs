@@ -86,6 +86,7 @@ sealed record EvalReport(
     [property: JsonPropertyName("data")] string Data,
     [property: JsonPropertyName("refine")] bool Refine,
     [property: JsonPropertyName("raw_alpha")] bool RawAlpha,
+    [property: JsonPropertyName("greyscale")] bool Greyscale,
     [property: JsonPropertyName("threads")] int IntraOpThreads,
     [property: JsonPropertyName("boundary_tolerance_px")] int BoundaryTolerancePx,
     [property: JsonPropertyName("images")] int Images,
@@ -123,7 +124,7 @@ sealed record EvalReport(
     }
 
     public static EvalReport Create(string model, ModelSpec spec, string modelPath, string data, RemoveOptions options, int threads,
-                                    List<EvalSample> samples)
+                                    bool greyscale, List<EvalSample> samples)
     {
         var all = EvalFigures.Of(samples);
         var byPrefix = new SortedDictionary<string, EvalFigures>(
@@ -131,7 +132,7 @@ sealed record EvalReport(
         var perImage = samples.Select(s => new PerImage(s.Name, Math.Round(s.Score.Iou, 4), Math.Round(s.Score.Dice, 4),
             Math.Round(s.Score.Mae, 4), Math.Round(s.Score.BoundaryF, 4), Math.Round(s.Quality.Smudge.Share, 5),
             Math.Round(s.Quality.Translucent.Share, 5), s.Quality.Empty, Math.Round(s.Quality.Edge.Mae, 4), Math.Round(s.ModelMs, 1), Math.Round(s.TotalMs, 1))).ToList();
-        return new EvalReport(model, spec.Name, modelPath, data, options.Refine, options.RawAlpha, threads,
+        return new EvalReport(model, spec.Name, modelPath, data, options.Refine, options.RawAlpha, greyscale, threads,
             SegmentationScore.BoundaryTolerance, all.Images, all.MeanIou, all.DatasetIou, all.MeanDice, all.Mae, all.BoundaryF,
             all.Smudge, all.Translucent, all.Empty, all.EdgeMae, all.LatencyMs, byPrefix, perImage,
             $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}", ReadLoadAverage(),

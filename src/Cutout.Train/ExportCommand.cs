@@ -3,12 +3,13 @@ using Cutout.Training.Onnx;
 
 namespace Cutout.Train;
 
-/// <summary><c>cutout-train export</c>: a training checkpoint (Module.save of the model) to name.onnx + name.json.</summary>
+/// <summary><c>cutout-train export</c>: a training checkpoint (Module.save of the model) or an earlier export to name.onnx + name.json.</summary>
 public static class ExportCommand
 {
     public const string Help = """
         cutout-train export --checkpoint FILE --arch NAME --out models/NAME.onnx [options]
-          --checkpoint FILE  model weights saved by training (runs/NAME/best.bin or checkpoint/model.bin)
+          --checkpoint FILE  model weights saved by training (runs/NAME/best.bin or checkpoint/model.bin), or a float
+                             .onnx written by this command (to export it again at another size or precision)
           --arch NAME        the architecture the checkpoint was trained with: unet-resnet18 | unet-vgg16
           --size PX          input size, a multiple of 32 [320]    (or --width W --height H)
           --out FILE         the .onnx to write; its sidecar .json goes next to it
@@ -40,7 +41,8 @@ public static class ExportCommand
         if (!output.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)) throw new ArgumentException("--out must end in .onnx");
 
         using var model = ModelRegistry.Create(architecture, pretrained: false);
-        try { model.load(checkpoint); }
+        if (OnnxImporter.IsOnnxPath(checkpoint)) OnnxImporter.Import(model, checkpoint);
+        else try { model.load(checkpoint); }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or EndOfStreamException or IOException)
         {
             throw new InvalidOperationException($"{checkpoint} is not a {architecture} checkpoint: {e.Message}", e);

@@ -20,8 +20,12 @@ public static class TrainCommand
           --patience N [3]     --seed N [42]      --threads N [cores]
           --no-augment         --paste P  probability of pasting the person on another photo [0.3]
           --shrink P           of those pastes, the share shrunk to 20-80 % of the frame (small people) [0]
+          --grey P             probability of a greyscale training photo [0.05]
+          --exposure P         probability of a strong exposure change: darken x0.2-0.6, gamma 0.5-2 or contrast
+                               0.5-1.5, plus mild noise [0]
           --checkpoint-every N batches [50]    --max-batches N   --limit N (first N training pairs)
-          --init FILE          start from these weights (best.bin or checkpoint/model.bin of the same --arch; any size)
+          --init FILE          start from these weights, same --arch, any size: best.bin, checkpoint/model.bin, or a float
+                               ONNX file exported by cutout-train (models/NAME.onnx; its folded BatchNorms stay frozen)
           --out DIR            run folder: checkpoint/, best.bin, report.json, report.png [runs/default]
         """;
 
@@ -54,14 +58,16 @@ public static class TrainCommand
             Augment = !a.Flag("no-augment"),
             PasteProbability = a.Double("paste", 0.3),
             ShrinkProbability = a.Double("shrink", 0),
+            GreyProbability = a.Double("grey", 0.05),
+            ExposureProbability = a.Double("exposure", 0),
             InitialWeights = a.String("init"),
         };
         a.RejectUnknown();
         if (options.Size % 32 != 0 || options.Size < 32) throw new ArgumentException("--size must be a positive multiple of 32");
         if (!LearningRateSchedule.Names.Contains(options.Schedule))
             throw new ArgumentException($"--schedule must be {string.Join(" or ", LearningRateSchedule.Names)}");
-        if (options.PasteProbability is < 0 or > 1 || options.ShrinkProbability is < 0 or > 1)
-            throw new ArgumentException("--paste and --shrink are probabilities between 0 and 1");
+        if (new[] { options.PasteProbability, options.ShrinkProbability, options.GreyProbability, options.ExposureProbability }.Any(p => p is < 0 or > 1))
+            throw new ArgumentException("--paste, --shrink, --grey and --exposure are probabilities between 0 and 1");
         if (options.BatchSize < 1 || options.Epochs < 1) throw new ArgumentException("--batch and --epochs must be at least 1");
         var state = new Trainer(options, new ConsoleTrainingObserver()).Run();
         var best = Path.Combine(options.OutputDir, "best.bin");

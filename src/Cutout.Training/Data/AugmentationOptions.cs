@@ -9,7 +9,10 @@ public sealed record AugmentationOptions
     public float Brightness { get; init; } = 0.25f;
     public float Contrast { get; init; } = 0.25f;
     public float Saturation { get; init; } = 0.3f;
+    /// <summary>Probability of a greyscale photo (luma in all three channels), part of the colour jitter.</summary>
     public double GreyProbability { get; init; } = 0.05;
+    /// <summary>Probability of a strong exposure change after the colour jitter (<see cref="ExposureChange"/>); 0 draws no random numbers.</summary>
+    public double ExposureProbability { get; init; }
     public double PasteProbability { get; init; } = 0.3;
 
     /// <summary>Of the pasted people, the share shrunk to <see cref="MinShrink"/>..<see cref="MaxShrink"/> of the frame.</summary>

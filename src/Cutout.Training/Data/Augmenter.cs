@@ -1,9 +1,9 @@
 namespace Cutout.Training.Data;
 
 /// <summary>
-/// Turns samples into fixed-size training inputs: random scale-crop, horizontal flip, colour jitter and pasting
-/// the masked person onto another sample's picture, sometimes shrunk to teach small people. Deterministic for a given
-/// random generator.
+/// Turns samples into fixed-size training inputs: random scale-crop, horizontal flip, colour jitter (sometimes greyscale),
+/// pasting the masked person onto another sample's picture, sometimes shrunk to teach small people, and, optionally, a strong
+/// exposure change (<see cref="ExposureChange"/>). Deterministic for a given random generator.
 /// </summary>
 public sealed class Augmenter(AugmentationOptions options, int width, int height)
 {
@@ -23,6 +23,7 @@ public sealed class Augmenter(AugmentationOptions options, int width, int height
             if (background != null) PasteOnto(background, random, rgb, mask);
         }
         JitterColour(rgb, random);
+        if (options.ExposureProbability > 0 && random.NextDouble() < options.ExposureProbability) ExposureChange.Draw(random).Apply(rgb, random);
     }
 
     /// <summary>The picture to paste the person onto (null: no paste), and whether the person goes in shrunk.</summary>
@@ -89,12 +90,10 @@ public sealed class Augmenter(AugmentationOptions options, int width, int height
         float contrast = 1 + (float)(random.NextDouble() * 2 - 1) * options.Contrast;
         float saturation = random.NextDouble() < options.GreyProbability ? 0 : 1 + (float)(random.NextDouble() * 2 - 1) * options.Saturation;
         if (brightness == 1 && contrast == 1 && saturation == 1) return;
-        float mean = 0;
-        for (int i = 0; i < plane; i++) mean += Luma(rgb, i, plane);
-        mean /= plane;
+        float mean = Luminance.Mean(rgb, plane);
         for (int i = 0; i < plane; i++)
         {
-            float luma = Luma(rgb, i, plane);
+            float luma = Luminance.At(rgb, i, plane);
             for (int c = 0; c < 3; c++)
             {
                 float v = luma + (rgb[c * plane + i] - luma) * saturation;
@@ -103,6 +102,4 @@ public sealed class Augmenter(AugmentationOptions options, int width, int height
             }
         }
     }
-
-    static float Luma(Span<float> rgb, int i, int plane) => 0.299f * rgb[i] + 0.587f * rgb[plane + i] + 0.114f * rgb[2 * plane + i];
 }

@@ -18,6 +18,9 @@ public abstract class SegmentationModel : nn.Module<Tensor, Tensor>
     /// <summary>Frozen: encoder parameters get requires_grad=false and the encoder's BatchNorm layers stay in eval mode during train().</summary>
     public abstract void FreezeEncoder(bool frozen);
 
+    /// <summary>These BatchNorm layers stay in eval mode during train() (running statistics fixed); their affine part still learns.</summary>
+    public abstract void FreezeBatchNorms(IEnumerable<BatchNorm2d> batchNorms);
+
     public abstract IEnumerable<Parameter> EncoderParameters();
 
     public abstract IEnumerable<Parameter> DecoderParameters();

@@ -16,6 +16,7 @@ public sealed class Unet : SegmentationModel
 
     readonly string encoderName;
     bool encoderBatchNormFrozen;
+    readonly HashSet<BatchNorm2d> frozenBatchNorms = new(ReferenceEqualityComparer.Instance);
 
     public Unet(string encoderName, Encoder encoder, bool centerBlock) : base("Unet")
     {
@@ -49,6 +50,12 @@ public sealed class Unet : SegmentationModel
         ApplyBatchNormMode();
     }
 
+    public override void FreezeBatchNorms(IEnumerable<BatchNorm2d> batchNorms)
+    {
+        frozenBatchNorms.UnionWith(batchNorms);
+        ApplyBatchNormMode();
+    }
+
     public override void UnfreezeEncoderStages(int fromStage)
     {
         FreezeEncoder(true);
@@ -66,7 +73,9 @@ public sealed class Unet : SegmentationModel
 
     void ApplyBatchNormMode()
     {
-        if (encoderBatchNormFrozen && training)
+        if (!training) return;
+        if (encoderBatchNormFrozen)
             foreach (var bn in encoder.BatchNorms()) bn.eval();
+        foreach (var bn in frozenBatchNorms) bn.eval();
     }
 }

@@ -4,6 +4,7 @@ using Cutout.Training.Losses;
 using Cutout.Training.Metrics;
 using Cutout.Training.Models;
 using Cutout.Training.Native;
+using Cutout.Training.Onnx;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -30,14 +31,21 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         var train = DatasetReader.LoadAll(trainPairs, (int)Math.Round(options.Size * options.CacheScale));
         var validation = DatasetReader.LoadAll(validationPairs, 2 * options.Size);
 
-        var augmentation = options.Augment ? new AugmentationOptions { PasteProbability = options.PasteProbability, ShrinkProbability = options.ShrinkProbability } : AugmentationOptions.None;
+        var augmentation = options.Augment
+            ? new AugmentationOptions
+            {
+                PasteProbability = options.PasteProbability, ShrinkProbability = options.ShrinkProbability,
+                GreyProbability = options.GreyProbability, ExposureProbability = options.ExposureProbability,
+            }
+            : AugmentationOptions.None;
         var trainBatches = new BatchSource(train, new Augmenter(augmentation, options.Size, options.Size), options.Seed);
         var validationBatches = new BatchSource(validation, new Augmenter(AugmentationOptions.None, options.Size, options.Size), options.Seed);
 
         using var model = ModelRegistry.Create(options.Architecture);
         if (options.InitialWeights != null)
         {
-            model.load(options.InitialWeights);
+            if (OnnxImporter.IsOnnxPath(options.InitialWeights)) OnnxImporter.Import(model, options.InitialWeights);
+            else model.load(options.InitialWeights);
             observer.Message($"starting from the weights in {options.InitialWeights}");
         }
         ConfigureTrainableLayers(model);
@@ -49,6 +57,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             ? Resumed(saved)
             : new TrainingState { Options = options };
         ConfigureTrainableLayers(model);
+        FreezeFoldedBatchNorms(model);
 
         while (!state.Stopped && state.CompletedEpochs < options.Epochs)
         {
@@ -81,6 +90,15 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
     {
         model.FreezeEncoder(options.FreezeEncoder);
         if (!options.FreezeEncoder && options.UnfreezeFromStage > 0) model.UnfreezeEncoderStages(options.UnfreezeFromStage);
+    }
+
+    /// <summary>Weights that came from an ONNX export (directly or through a checkpoint of such a run) have their BatchNorms folded.</summary>
+    void FreezeFoldedBatchNorms(SegmentationModel model)
+    {
+        var folded = FoldedBatchNorm.In(model);
+        if (folded.Count == 0) return;
+        model.FreezeBatchNorms(folded);
+        observer.Message($"{folded.Count} BatchNorm layers hold weights folded by the ONNX export: kept in eval mode (running statistics fixed)");
     }
 
     TorchSharp.Modules.OptimizerHelper CreateOptimizer(SegmentationModel model)

@@ -35,9 +35,16 @@ public sealed record TrainingOptions
 
     /// <summary>Of the pasted people, the share shrunk and placed anywhere (<see cref="Data.AugmentationOptions.ShrinkProbability"/>).</summary>
     public double ShrinkProbability { get; init; }
+    /// <summary><see cref="Data.AugmentationOptions.GreyProbability"/>.</summary>
+    public double GreyProbability { get; init; } = 0.05;
+    /// <summary><see cref="Data.AugmentationOptions.ExposureProbability"/>.</summary>
+    public double ExposureProbability { get; init; }
     /// <summary>Decode training images once, downscaled so the longer side is at most this times <see cref="Size"/>.</summary>
     public double CacheScale { get; init; } = 1.6;
-    /// <summary>Weights to start from (a best.bin or checkpoint model.bin of the same architecture, any size); null = ImageNet encoder + fresh decoder.</summary>
+    /// <summary>
+    /// Weights to start from (a best.bin, a checkpoint model.bin or a float ONNX export of the same architecture, any size);
+    /// null = ImageNet encoder + fresh decoder.
+    /// </summary>
     public string? InitialWeights { get; init; }
 
     public bool FreezeEncoder => EncoderLearningRate <= 0;

@@ -34,6 +34,28 @@ public class EvalCommandTests
         Assert.Equal(Figure(raw, "boundary_f"), Figure(clean, "boundary_f"), 3);
     }
 
+    [ShippedModelFact]
+    public void Greyscale_scores_grey_copies_of_the_photos_and_says_so()
+    {
+        var folder = Cli.TempFolder();
+        JsonElement Eval(string name, params string[] extra)
+        {
+            var json = Path.Combine(folder, name);
+            var run = Cli.Run(folder, ["eval", "--data", TestPaths.People("smoke"), "--json", json, .. extra]);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            return JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        }
+        var (colour, grey) = (Eval("colour.json"), Eval("grey.json", "--greyscale"));
+        Assert.False(colour.GetProperty("greyscale").GetBoolean());
+        Assert.True(grey.GetProperty("greyscale").GetBoolean());
+        double[] Ious(JsonElement e) => [.. e.GetProperty("per_image").EnumerateArray().Select(p => p.GetProperty("iou").GetDouble())];
+        var (colourIou, greyIou) = (Ious(colour), Ious(grey));
+        Assert.Equal(5, greyIou.Length);
+        Assert.True(colourIou.Zip(greyIou).Count(p => Math.Abs(p.First - p.Second) > 1e-4) >= 3,
+            $"grey copies are other inputs: IoU {string.Join(", ", greyIou)} vs {string.Join(", ", colourIou)}");
+        Assert.True(grey.GetProperty("mean_iou").GetDouble() > 0.5, "the people are still found in grey");
+    }
+
     static void CheckEval(string? model, double minimumMeanIou)
     {
         var folder = Cli.TempFolder();

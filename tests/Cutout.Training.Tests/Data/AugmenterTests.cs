@@ -84,11 +84,13 @@ public class AugmenterTests
     [Theory]
     [InlineData("--shrink", "1.5")]
     [InlineData("--paste", "-0.1")]
+    [InlineData("--grey", "2")]
+    [InlineData("--exposure", "-0.5")]
     public async Task Cutout_train_refuses_a_probability_outside_0_to_1(string flag, string value)
     {
         var (code, output) = await Cutout.Training.Tests.Training.CutoutTrain.RunAsync(["train", "--data", Path.GetTempPath(), flag, value]);
 
         Assert.Equal(2, code);
-        Assert.Contains("--paste and --shrink are probabilities between 0 and 1", output);
+        Assert.Contains("--paste, --shrink, --grey and --exposure are probabilities between 0 and 1", output);
     }
 }

@@ -1,5 +1,6 @@
 using Cutout.Train;
 using Cutout.Training.Models;
+using Cutout.Training.Onnx;
 using Xunit;
 using static Cutout.Training.Tests.Onnx.ExportFixtures;
 
@@ -36,6 +37,30 @@ public sealed class ExportCommandTests : IDisposable
         Assert.Equal("people", global::Cutout.ModelSpec.Read(Path.Combine(dir, "models", "people.json")).Name);
         using var input = RandomImages(1, 64, 64, seed: 6);
         Assert.True(MaxAbsDiff(expected, OnnxProbabilities(onnx, input)) < 1e-4);
+    }
+
+    [Fact]
+    public void Exports_an_earlier_fp16_export_again_at_another_size_in_fp32()
+    {
+        var checkpoint = Path.Combine(dir, "best.bin");
+        TorchSharp.torch.manual_seed(0);
+        using var trained = ModelRegistry.Create("unet-resnet18", pretrained: false);
+        using (var calibration = RandomImages(2, 64, 64, seed: 4)) Calibrate(trained, calibration, seed: 5);
+        trained.save(checkpoint);
+        var first = Path.Combine(dir, "first.onnx");
+        Assert.Equal(0, ExportCommand.Run(["--checkpoint", checkpoint, "--arch", "unet-resnet18", "--size", "64", "--out", first, "--fp16"]));
+
+        var again = Path.Combine(dir, "again.onnx");
+        Assert.Equal(0, ExportCommand.Run(["--checkpoint", first, "--arch", "unet-resnet18", "--size", "96", "--out", again]));
+
+        Assert.Equal(96, global::Cutout.ModelSpec.Read(Path.Combine(dir, "again.json")).Width);
+        Assert.True(new FileInfo(again).Length > 1.9 * new FileInfo(first).Length, "float32 weights again");
+        using var fromFirst = ModelRegistry.Create("unet-resnet18", pretrained: false);
+        OnnxImporter.Import(fromFirst, first);
+        using var input = RandomImages(1, 96, 96, seed: 6);
+        var exported = OnnxProbabilities(again, input);
+        Assert.True(MaxAbsDiff(exported, TorchProbabilities(fromFirst, input)) < 1e-4, "the first file's weights, exactly");
+        Assert.True(MaxAbsDiff(exported, TorchProbabilities(trained, input)) < 5e-2, "the trained weights, to fp16 precision");
     }
 
     [Fact]
