@@ -18,7 +18,7 @@ public sealed class OnnxImporterTests(ITestOutputHelper output)
 {
     readonly string dir = TestTemp.Folder("cutout-import-");
 
-    static string ShippedPeopleModel => Path.Combine(TestPaths.RepoRoot, "models", "people-unet-resnet18.onnx");
+    static string PeopleFloatExport => Path.Combine(TestPaths.RepoRoot, "exports", "people-unet-resnet18.onnx");
 
     /// <summary>A model with realistic BatchNorm statistics, exported at 64 x 64; returns the file.</summary>
     string ExportCalibrated(SegmentationModel model, bool fp16)
@@ -46,7 +46,7 @@ public sealed class OnnxImporterTests(ITestOutputHelper output)
         var expected = TorchProbabilities(original, input);
         var diff = MaxAbsDiff(expected, TorchProbabilities(imported, input));
         output.WriteLine($"{architecture}: max abs diff {diff:E2}, unsaturated {UnsaturatedShare(expected):P0}");
-        Assert.True(diff < 1e-5, $"max abs diff {diff}");
+        Assert.True(diff < 5e-5, $"max abs diff {diff}");
         Assert.True(UnsaturatedShare(expected) > 0.2, "outputs saturate; the comparison would prove little");
     }
 
@@ -88,21 +88,21 @@ public sealed class OnnxImporterTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_shipped_people_model_reads_back_and_re_exports_to_the_same_predictions_on_a_real_photo()
+    public void The_people_models_float_export_reads_back_and_re_exports_to_the_same_predictions_on_a_real_photo()
     {
         using var model = ModelRegistry.Create("unet-resnet18", pretrained: false);
-        OnnxImporter.Import(model, ShippedPeopleModel);
+        OnnxImporter.Import(model, PeopleFloatExport);
         var reexported = Path.Combine(dir, "people-again.onnx");
         OnnxExporter.Export(model, 320, 320, reexported, fp16: true);
 
         using var photo = tensor(RealPhoto.AstronautPlanar(320, 320), [1, 3, 320, 320]);
-        var shipped = OnnxProbabilities(ShippedPeopleModel, photo);
+        var shipped = OnnxProbabilities(PeopleFloatExport, photo);
         var again = OnnxProbabilities(reexported, photo);
         var fromTorch = TorchProbabilities(model, photo);
         double reexportDiff = MaxAbsDiff(shipped, again), torchDiff = MaxAbsDiff(shipped, fromTorch);
         double person = shipped.Count(p => p > 0.5f) / (double)shipped.Length;
         output.WriteLine($"re-export vs shipped {reexportDiff:E2}; TorchSharp vs shipped {torchDiff:E2}; person share {person:P1}; " +
-                         $"files {new FileInfo(ShippedPeopleModel).Length:N0} vs {new FileInfo(reexported).Length:N0} bytes");
+                         $"files {new FileInfo(PeopleFloatExport).Length:N0} vs {new FileInfo(reexported).Length:N0} bytes");
         Assert.True(reexportDiff < 1e-3, $"re-export vs shipped: max abs diff {reexportDiff}");
         Assert.True(torchDiff < 1e-3, $"TorchSharp vs shipped: max abs diff {torchDiff}");
         Assert.InRange(person, 0.2, 0.8);   // the astronaut is found: a meaningful comparison, not an empty mask
@@ -113,7 +113,7 @@ public sealed class OnnxImporterTests(ITestOutputHelper output)
     public void Frozen_folded_BatchNorms_make_train_mode_compute_what_eval_mode_computes()
     {
         using var model = ModelRegistry.Create("unet-resnet18", pretrained: false);
-        OnnxImporter.Import(model, ShippedPeopleModel);
+        OnnxImporter.Import(model, PeopleFloatExport);
         using var photo = tensor(RealPhoto.AstronautPlanar(64, 64), [1, 3, 64, 64]);
         var eval = TorchProbabilities(model, photo);
 
