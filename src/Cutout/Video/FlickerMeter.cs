@@ -20,6 +20,7 @@ public sealed class FlickerMeter
     /// <summary>Still subject pixels counted so far, over all frame pairs.</summary>
     public long Pixels => _pixels;
 
+    /// <param name="luma">this frame's luma (copied).</param>
     /// <param name="alpha">this frame's matte, 0..1 per pixel (copied).</param>
     public void Add(byte[] luma, ReadOnlySpan<float> alpha)
     {
@@ -34,8 +35,8 @@ public sealed class FlickerMeter
                 _pixels++;
             }
         }
-        _previousLuma = luma;
-        _previousAlpha = alpha.ToArray();
+        _previousLuma = PreviousFrame.Keep(_previousLuma, luma);
+        _previousAlpha = PreviousFrame.Keep(_previousAlpha, alpha);
     }
 
     static int Level(float alpha) => AlphaMatte.ToByte(alpha);

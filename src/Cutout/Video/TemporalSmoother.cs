@@ -17,7 +17,7 @@ public sealed class TemporalSmoother
     float[]? _previousAlpha;
     byte[]? _previousLuma;
 
-    /// <summary>Smooths <paramref name="matte"/> in place against the previous frames; <paramref name="luma"/> is this frame's.</summary>
+    /// <summary>Smooths <paramref name="matte"/> in place against the previous frames; <paramref name="luma"/> is this frame's (copied).</summary>
     public void Apply(byte[] luma, AlphaMatte matte)
     {
         var alpha = matte.Values;
@@ -35,8 +35,8 @@ public sealed class TemporalSmoother
                 }
             });
         }
-        _previousAlpha = (float[])alpha.Clone();
-        _previousLuma = luma;
+        _previousAlpha = PreviousFrame.Keep(_previousAlpha, alpha);
+        _previousLuma = PreviousFrame.Keep(_previousLuma, luma);
     }
 
     static double MeanChange(byte[] a, byte[] b)
