@@ -66,8 +66,7 @@ public static class OutputRenderer
         RowBands.For(h, (first, end) =>
         {
             for (var y = first; y < end; y++)
-            for (var x = 0; x < w; x++)
-                mask[y * w + x] = AlphaMatte.ToByte(matte.Values[(y + y0) * matte.Width + x + x0]);
+                AlphaMatte.ToBytes(matte.Values.AsSpan((y + y0) * matte.Width + x0, w), mask.AsSpan(y * w, w));
         });
         return mask;
     }
@@ -80,15 +79,16 @@ public static class OutputRenderer
         var colours = matte.Foreground ?? photo.Rgba;
         RowBands.For(h, (first, end) =>
         {
+            var levels = new byte[w];
             for (var y = first; y < end; y++)
             {
                 var source = colours.AsSpan(((y + y0) * photo.Width + x0) * 4, w * 4);
                 var target = output.AsSpan(y * w * 4, w * 4);
                 source.CopyTo(target);
-                var alpha = matte.Values.AsSpan((y + y0) * matte.Width + x0, w);
+                AlphaMatte.ToBytes(matte.Values.AsSpan((y + y0) * matte.Width + x0, w), levels);
                 for (var x = 0; x < w; x++)
                 {
-                    var a = AlphaMatte.ToByte(alpha[x]);
+                    var a = levels[x];
                     if (a == 0) target.Slice(x * 4, 4).Clear();
                     else target[x * 4 + 3] = a;
                 }
