@@ -40,7 +40,8 @@ sealed class Options
           flops  FLOPs per image of --model and --reference, and the measured peak, printed only
           video  `cutout remove clip.mp4` on a 720p and a 1080p clip (needs ffmpeg): frames/s and peak memory for --model
                  and --reference, flicker with and without smoothing, output size per format; rewrites its section
-                 (--video-part speed: only --model's 720p clip, with and without smoothing; --cli: another build's cutout)
+                 (--video-part speed: only --model's 720p clip, with and without smoothing, into the section of --label;
+                 --cli: another build's cutout, e.g. --cli OLD/Cutout.Cli.dll --label before)
           video-profile  CPU time of each step of one 720p frame (decode, model input, model, upscale, smoothing,
                  matte pipeline, render, flicker, encode) for --model; rewrites its section
 

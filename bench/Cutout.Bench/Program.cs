@@ -61,8 +61,9 @@ switch (options.Command)
         if (options.Cli != null) Child.CliPath = Path.GetFullPath(options.Cli);
         var runs = VideoRuns.Measure(options, repo, work, env);
         var markdown = VideoRuns.Report(runs, cpu, options, clock.Elapsed);
-        Report.Write(resultsFile, "video", markdown);
-        await File.WriteAllTextAsync(JsonPath(resultsFile, "video.json"), JsonSerializer.Serialize(new { cpu, runs, finished = DateTime.UtcNow }, Report.Json));
+        var section = options.VideoPart == "speed" ? $"video-speed-{options.Label}" : "video";
+        Report.Write(resultsFile, section, markdown);
+        await File.WriteAllTextAsync(JsonPath(resultsFile, section + ".json"), JsonSerializer.Serialize(new { cpu, runs, finished = DateTime.UtcNow }, Report.Json));
         Console.WriteLine(markdown);
         return runs.All(r => r.ExitCode == 0) ? 0 : 1;
     }

@@ -34,10 +34,10 @@ static class VideoProfile
             totals[name] = totals.GetValueOrDefault(name) + spent;
         }
 
-        // One unmeasured frame first: the model's first run allocates its arena.
-        foreach (var (rgba, index) in rgbaFrames.Prepend(rgbaFrames[0]).Select((f, i) => (f, i)))
+        // The clip's frames go through twice: the first pass is not counted (the model's arena, the JIT's optimised code).
+        foreach (var (rgba, index) in rgbaFrames.Concat(rgbaFrames).Select((f, i) => (f, i)))
         {
-            if (index == 0) { remover.PredictAlpha(new Photo(info.Width, info.Height, rgba)); continue; }
+            if (index == frames) totals.Clear();
             Photo photo = null!;
             byte[] luma = null!;
             AlphaMatte matte = null!;

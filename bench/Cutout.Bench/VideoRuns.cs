@@ -106,7 +106,9 @@ static partial class VideoRuns
     public static string Report(List<Run> runs, MachineLimit.Cpu cpu, Options options, TimeSpan took)
     {
         var md = new StringBuilder();
-        md.AppendLine($"### Video (`dotnet Cutout.Bench.dll video`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {took.TotalMinutes:F1} min)");
+        var part = options.VideoPart == "speed" ? $" --video-part speed --label {options.Label}" : "";
+        md.AppendLine($"### Video (`dotnet Cutout.Bench.dll video{part}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {took.TotalMinutes:F1} min)");
+        if (options.Cli is { } cli) md.AppendLine($"\n`cutout` of another build: `{cli}`.");
         md.AppendLine();
         md.AppendLine($"{cpu.Model}, {cpu.Cores} cores, load average at start {cpu.LoadAverage}. Clip: `samples/astronaut.png` panned and zoomed, " +
                       $"{options.VideoSeconds} s at 30 frames/s with an AAC tone, H.264. `cutout remove clip.mp4` as a child process; frames/s is its own " +
