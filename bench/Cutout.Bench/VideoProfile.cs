@@ -13,11 +13,13 @@ static class VideoProfile
 {
     public sealed record Step(string Name, double CpuMs);
 
-    public static List<Step> Measure(Options options, string repo, string work, int frames = 20)
+    const int Frames = 20;
+
+    public static List<Step> Measure(Options options, string repo, string work)
     {
         var clip = VideoRuns.MakeClip(Directory.CreateDirectory(Path.Combine(work, "video")).FullName, repo, "720p", 1280, 720, options.VideoSeconds);
         var info = VideoProbe.Probe(clip);
-        var rgbaFrames = DecodeFrames(clip, info.Width, info.Height, frames);
+        var rgbaFrames = DecodeFrames(clip, info.Width, info.Height, Frames);
         using var remover = BackgroundRemover.Load(options.Model, intraOpThreads: 1);
         var spec = remover.Spec;
         var tensor = new float[3 * spec.Width * spec.Height];
@@ -37,7 +39,7 @@ static class VideoProfile
         // The clip's frames go through twice: the first pass is not counted (the model's arena, the JIT's optimised code).
         foreach (var (rgba, index) in rgbaFrames.Concat(rgbaFrames).Select((f, i) => (f, i)))
         {
-            if (index == frames) totals.Clear();
+            if (index == Frames) totals.Clear();
             Photo photo = null!;
             byte[] luma = null!;
             AlphaMatte matte = null!;
@@ -51,7 +53,7 @@ static class VideoProfile
             Time("render (straight-alpha RGBA)", () => OutputRenderer.Pixels(photo, matte, frameOptions));
             Time("flicker meter", () => meter.Add(luma, matte.Values));
         }
-        var steps = totals.Select(t => new Step(t.Key, t.Value / frames)).ToList();
+        var steps = totals.Select(t => new Step(t.Key, t.Value / Frames)).ToList();
         var model = steps.First(s => s.Name.StartsWith("model +"));
         var input = steps.First(s => s.Name.StartsWith("model input"));
         var upscale = steps.First(s => s.Name.StartsWith("matte upscale"));
@@ -127,8 +129,8 @@ static class VideoProfile
         md.AppendLine($"### Video profile (`dotnet Cutout.Bench.dll video-profile`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
         md.AppendLine();
         md.AppendLine($"{cpu.Model}, {cpu.Cores} cores, load average at start {cpu.LoadAverage}. One 720p frame of the bench clip " +
-                      $"(model `{options.Model}`, default options: clean alpha, transparent WebM), each step alone on one thread, " +
-                      "timed by process CPU time (steps that split rows over the cores count all of them); ffmpeg as child processes.");
+                      $"(model `{options.Model}`, default options: clean alpha, transparent WebM), each step alone on one thread after a first, " +
+                      $"uncounted pass over the {Frames} frames, timed by process CPU time (steps that split rows over the cores count all of them); ffmpeg as child processes.");
         md.AppendLine();
         md.AppendLine("| step | CPU ms a frame | share |");
         md.AppendLine("|---|---:|---:|");
