@@ -143,7 +143,7 @@ static class InProcess
             ("WebP lossless, quality 75 (library's --format webp)", p => p.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossless, 75))),
             ("WebP lossless, quality 10", p => p.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossless, 10))),
         };
-        var cleared = OutputRenderer.CutOut(photo, matte, 0, 0, photo.Width, photo.Height);
+        var cleared = OutputRenderer.Pixels(photo, matte, new RemoveOptions()).Pixels;
         var list = new List<EncoderVariant>
         {
             Measure("PNG, library encoder (Up filter, zlib-ng 2, parallel stripes)", runs,

@@ -24,6 +24,7 @@ sealed class Options
     public string? Cli { get; private set; }
     public string Label { get; private set; } = "after";
     public int VideoSeconds { get; private set; } = 2;
+    public string VideoPart { get; private set; } = "all";
 
     public const string Usage = """
         Usage: dotnet run --project bench/Cutout.Bench -c Release -- [all|soak|flops] [options]
@@ -39,13 +40,17 @@ sealed class Options
           flops  FLOPs per image of --model and --reference, and the measured peak, printed only
           video  `cutout remove clip.mp4` on a 720p and a 1080p clip (needs ffmpeg): frames/s and peak memory for --model
                  and --reference, flicker with and without smoothing, output size per format; rewrites its section
+                 (--video-part speed: only --model's 720p clip, with and without smoothing, into the section of --label;
+                 --cli: another build's cutout, e.g. --cli OLD/Cutout.Cli.dll --label before)
+          video-profile  CPU time of each step of one 720p frame (decode, model input, model, upscale, smoothing,
+                 matte pipeline, render, flicker, encode) for --model; rewrites its section
 
         Options: --model NAME (default: the shipped default) --reference NAME|none (default isnet)
                  --runs N (10) --ref-runs N (3) --folder N (100) --ref-folder N (10) --serve N (200) --ref-serve N (12)
                  --concurrency N (4) --soak-requests N (10000) --soak-concurrency N (8) --no-variants
                  --hostile-requests N (200) --attackers N (8) --attack-seconds N (20) --label after|before
                  --cli PATH/Cutout.Cli.dll (another build's server, e.g. the commit before a fix)
-                 --video-seconds N (2)
+                 --video-seconds N (2) --video-part all|speed (all)
                  --results FILE (default bench/results.md) --work DIR (default /tmp/cutout-bench)
         """;
 
@@ -80,10 +85,11 @@ sealed class Options
                 case "--cli": o.Cli = Value(); break;
                 case "--label": o.Label = Value(); break;
                 case "--video-seconds": o.VideoSeconds = Int(); break;
+                case "--video-part": o.VideoPart = Value() is "speed" or "all" ? args[i] : throw new ArgumentException("--video-part is all or speed"); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
-        if (o.Command is not ("all" or "soak" or "flops" or "hostile" or "video")) throw new ArgumentException($"unknown command {o.Command}");
+        if (o.Command is not ("all" or "soak" or "flops" or "hostile" or "video" or "video-profile")) throw new ArgumentException($"unknown command {o.Command}");
         return o;
     }
 }

@@ -58,12 +58,23 @@ switch (options.Command)
     case "video":
     {
         var clock = Stopwatch.StartNew();
+        if (options.Cli != null) Child.CliPath = Path.GetFullPath(options.Cli);
         var runs = VideoRuns.Measure(options, repo, work, env);
         var markdown = VideoRuns.Report(runs, cpu, options, clock.Elapsed);
-        Report.Write(resultsFile, "video", markdown);
-        await File.WriteAllTextAsync(JsonPath(resultsFile, "video.json"), JsonSerializer.Serialize(new { cpu, runs, finished = DateTime.UtcNow }, Report.Json));
+        var section = options.VideoPart == "speed" ? $"video-speed-{options.Label}" : "video";
+        Report.Write(resultsFile, section, markdown);
+        await File.WriteAllTextAsync(JsonPath(resultsFile, section + ".json"), JsonSerializer.Serialize(new { cpu, runs, finished = DateTime.UtcNow }, Report.Json));
         Console.WriteLine(markdown);
         return runs.All(r => r.ExitCode == 0) ? 0 : 1;
+    }
+
+    case "video-profile":
+    {
+        var steps = VideoProfile.Measure(options, repo, work);
+        var markdown = VideoProfile.Report(steps, cpu, options);
+        Report.Write(resultsFile, "video-profile", markdown);
+        Console.WriteLine(markdown);
+        return 0;
     }
 
     case "soak":

@@ -26,8 +26,16 @@ static partial class VideoRuns
     public static List<Run> Measure(Options options, string repo, string work, IDictionary<string, string> env)
     {
         var folder = Directory.CreateDirectory(Path.Combine(work, "video")).FullName;
-        var clips = Clips.Select(c => (c.Name, Path: MakeClip(folder, repo, c.Name, c.Width, c.Height, options.VideoSeconds))).ToList();
         var runs = new List<Run>();
+        if (options.VideoPart == "speed")
+        {
+            var (name, width, height) = Clips[0];
+            var clip = MakeClip(folder, repo, name, width, height, options.VideoSeconds);
+            runs.Add(Remove(options.Model, name, clip, folder, env));
+            runs.Add(Remove(options.Model, name, clip, folder, env, "--no-smooth"));
+            return runs;
+        }
+        var clips = Clips.Select(c => (c.Name, Path: MakeClip(folder, repo, c.Name, c.Width, c.Height, options.VideoSeconds))).ToList();
         foreach (var model in new[] { options.Model, options.Reference }.OfType<string>())
             foreach (var (name, path) in clips)
                 runs.Add(Remove(model, name, path, folder, env));
@@ -39,9 +47,9 @@ static partial class VideoRuns
         return runs;
     }
 
-    static string MakeClip(string folder, string repo, string name, int width, int height, int seconds)
+    public static string MakeClip(string folder, string repo, string name, int width, int height, int seconds)
     {
-        var path = Path.Combine(folder, $"astronaut-{name}.mp4");
+        var path = Path.Combine(folder, $"astronaut-{name}-{seconds}s.mp4");
         if (File.Exists(path)) return path;
         var photo = Path.Combine(repo, "samples", "astronaut.png");
         var filter = $"[0:v]scale={width * 2}:{width * 2},crop={width * 2}:{height * 2},"
@@ -74,7 +82,7 @@ static partial class VideoRuns
     }
 
     /// <summary>cutime + cstime of this process (/proc/self/stat): CPU time of every child it has waited for, and of theirs.</summary>
-    static double ReapedChildrenCpuSeconds()
+    public static double ReapedChildrenCpuSeconds()
     {
         var stat = File.ReadAllText("/proc/self/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
@@ -98,7 +106,9 @@ static partial class VideoRuns
     public static string Report(List<Run> runs, MachineLimit.Cpu cpu, Options options, TimeSpan took)
     {
         var md = new StringBuilder();
-        md.AppendLine($"### Video (`dotnet Cutout.Bench.dll video`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {took.TotalMinutes:F1} min)");
+        var part = options.VideoPart == "speed" ? $" --video-part speed --label {options.Label}" : "";
+        md.AppendLine($"### Video (`dotnet Cutout.Bench.dll video{part}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {took.TotalMinutes:F1} min)");
+        if (options.Cli is { } cli) md.AppendLine($"\n`cutout` of another build: `{cli}`.");
         md.AppendLine();
         md.AppendLine($"{cpu.Model}, {cpu.Cores} cores, load average at start {cpu.LoadAverage}. Clip: `samples/astronaut.png` panned and zoomed, " +
                       $"{options.VideoSeconds} s at 30 frames/s with an AAC tone, H.264. `cutout remove clip.mp4` as a child process; frames/s is its own " +

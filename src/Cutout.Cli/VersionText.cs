@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Cutout.Cli;
 
-/// <summary>`cutout --version`: the package version and the default model's name and version.</summary>
+/// <summary>`cutout --version`: the package version and the default model's name and version (with auto: both models').</summary>
 static class VersionText
 {
     public static string Describe() => $"cutout {PackageVersion()}\n{DefaultModel()}";
@@ -14,13 +14,17 @@ static class VersionText
         return informational?.Split('+')[0] ?? typeof(VersionText).Assembly.GetName().Version?.ToString() ?? "unknown";
     }
 
+    /// <summary>"model NAME VERSION", or for "auto" the models it chooses between: "model auto (people 3.0.0 / general 1.0.0)".</summary>
     static string DefaultModel()
     {
         try
         {
-            var onnx = ModelCatalog.ResolvePath("default");
-            var spec = ModelSpec.Read(ModelCatalog.SidecarPath(onnx));
-            return $"model {spec.Name} {spec.Version ?? "(unversioned)"}";
+            var choice = ModelCatalog.Choose("default");
+            var models = choice.Paths.Select(path => ModelSpec.Read(ModelCatalog.SidecarPath(path)))
+                .Select(spec => $"{spec.Name} {spec.Version ?? "(unversioned)"}").ToList();
+            return choice.Automatic && models.Count > 1
+                ? $"model {choice.Name} ({string.Join(" / ", models)})"
+                : $"model {models[0]}";
         }
         catch (CutoutException e)
         {

@@ -64,7 +64,8 @@ public sealed class BackgroundRemover : IDisposable
     }
 
     /// <summary>Full-resolution soft alpha (0..1) for a decoded photo; transparent input pixels stay transparent.</summary>
-    public AlphaMatte PredictAlpha(Photo photo)
+    /// <param name="into">where to write the alpha, <see cref="Photo.PixelCount"/> long (null: a new array); video reuses its buffers.</param>
+    public AlphaMatte PredictAlpha(Photo photo, float[]? into = null)
     {
         var session = _sessions[0];
         var (raw, modelTime) = session.Infer(photo);
@@ -74,7 +75,7 @@ public sealed class BackgroundRemover : IDisposable
             var (general, generalTime) = session.Infer(photo);
             (raw, modelTime) = (general, modelTime + generalTime);
         }
-        var values = MatteResize.Bilinear(raw, session.Spec.Width, session.Spec.Height, photo.Width, photo.Height);
+        var values = MatteResize.Bilinear(raw, session.Spec.Width, session.Spec.Height, photo.Width, photo.Height, into);
         if (photo.HasTransparency)
             for (int i = 0, j = 3; i < values.Length; i++, j += 4)
                 values[i] *= photo.Rgba[j] * (1f / 255f);

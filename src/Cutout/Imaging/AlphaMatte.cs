@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Cutout;
 
 /// <summary>A soft alpha (0..1) per pixel, row-major.</summary>
@@ -26,9 +28,24 @@ public sealed class AlphaMatte(int width, int height, float[] values)
     public byte[] ToBytes()
     {
         var bytes = new byte[Values.Length];
-        for (var i = 0; i < bytes.Length; i++) bytes[i] = ToByte(Values[i]);
+        ToBytes(Values, bytes);
         return bytes;
     }
 
     public static byte ToByte(float alpha) => (byte)Math.Clamp(MathF.Round(alpha * 255f), 0f, 255f);
+
+    /// <summary><see cref="ToByte"/> of every value (the same bytes), vectorised.</summary>
+    public static void ToBytes(ReadOnlySpan<float> alpha, Span<byte> bytes)
+    {
+        if (bytes.Length < alpha.Length) throw new ArgumentException($"{bytes.Length} bytes cannot hold {alpha.Length} values.");
+        Span<float> scaled = stackalloc float[512];
+        for (var start = 0; start < alpha.Length; start += scaled.Length)
+        {
+            var chunk = scaled[..Math.Min(scaled.Length, alpha.Length - start)];
+            TensorPrimitives.Multiply(alpha.Slice(start, chunk.Length), 255f, chunk);
+            TensorPrimitives.Round(chunk, chunk);
+            TensorPrimitives.Clamp(chunk, 0f, 255f, chunk);
+            TensorPrimitives.ConvertTruncating(chunk, bytes.Slice(start, chunk.Length));
+        }
+    }
 }

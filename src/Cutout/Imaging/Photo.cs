@@ -71,12 +71,9 @@ public sealed class Photo : IDisposable
         return bitmap;
     }
 
-    static bool AnyTransparent(byte[] rgba)
-    {
-        for (var i = 3; i < rgba.Length; i += 4)
-            if (rgba[i] != 255) return true;
-        return false;
-    }
+    // Read as little-endian 32-bit pixels, alpha is the top byte: every pixel is opaque when the smallest is 0xFF000000 or more.
+    static bool AnyTransparent(byte[] rgba) =>
+        rgba.Length > 0 && System.Numerics.Tensors.TensorPrimitives.Min<uint>(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(rgba)) < 0xFF000000u;
 
     public void Dispose() => Rgba = [];
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Cutout;
 
 /// <summary>
@@ -81,13 +79,10 @@ public static class ModelCatalog
     public static string IsNetPath() => Path.Combine(ModelFolders.Cache, IsNetPull.FileName);
 
     /// <summary>The shipped model whose sidecar names this subject ("people" or "general").</summary>
-    static string? SubjectPath(string subject) =>
-        ShippedOnnx().FirstOrDefault(p => string.Equals(SubjectOf(p), subject, StringComparison.OrdinalIgnoreCase));
-
-    static string? SubjectOf(string onnxPath)
+    static string? SubjectPath(string subject)
     {
-        try { return ModelSpec.Read(SidecarPath(onnxPath)).Subject; }
-        catch (CutoutException) { return null; }
+        var shipped = ShippedFolder.Current;
+        return shipped.Onnx.FirstOrDefault(p => string.Equals(shipped.SubjectOf(p), subject, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>
@@ -126,32 +121,17 @@ public static class ModelCatalog
         return File.Exists(path) ? path : null;
     }
 
-    static string? NamedDefault()
-    {
-        var file = Path.Combine(ModelFolders.Shipped, "default.json");
-        if (!File.Exists(file)) return null;
-        try
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllText(file));
-            if (doc.RootElement.ValueKind == JsonValueKind.String) return doc.RootElement.GetString();
-            foreach (var key in new[] { "model", "default", "name" })
-                if (doc.RootElement.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String)
-                    return value.GetString();
-        }
-        catch (JsonException) { }
-        return null;
-    }
+    static string? NamedDefault() => ShippedFolder.Current.NamedDefault;
 
-    static List<string> ShippedOnnx() =>
-        Directory.Exists(ModelFolders.Shipped)
-            ? [.. Directory.GetFiles(ModelFolders.Shipped, "*.onnx").Where(p => File.Exists(SidecarPath(p))).Order(StringComparer.Ordinal)]
-            : [];
+    static IReadOnlyList<string> ShippedOnnx() => ShippedFolder.Current.Onnx;
 
     static ModelInfo Describe(string path, string source, bool isDefault, string? name = null)
     {
         var present = File.Exists(path) && File.Exists(SidecarPath(path));
         string? license = null, subject = null;
-        if (present)
+        if (present && ShippedFolder.Current.Specs.TryGetValue(path, out var shipped))
+            (license, subject) = (shipped?.License, shipped?.Subject);
+        else if (present)
             try { (license, subject) = ModelSpec.Read(SidecarPath(path)) is var s ? (s.License, s.Subject) : default; }
             catch (CutoutException) { }
         return new ModelInfo(name ?? Path.GetFileNameWithoutExtension(path), path, present, isDefault, source, license, subject);

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Cutout;
 
 /// <summary>
@@ -17,7 +19,8 @@ static class AreaResize
         var columns = Axis(sourceWidth, width);
         var rowTaps = Axis(sourceHeight, height);
         var (c0, c1, c2) = (order[0], order[1], order[2]);
-        var horizontal = new float[sourceHeight * width * 3];
+        // Both passes' buffers are rented: a video resizes every frame, and fresh megabytes each time cost page faults.
+        var horizontal = ArrayPool<float>.Shared.Rent(sourceHeight * width * 3);
         Parallel.For(0, sourceHeight, y =>
         {
             var row = rgba.AsSpan(y * sourceWidth * 4, sourceWidth * 4);
@@ -50,7 +53,7 @@ static class AreaResize
         });
 
         var plane = width * height;
-        var result = new float[3 * plane];
+        var result = ArrayPool<float>.Shared.Rent(3 * plane);
         Parallel.For(0, height, y =>
         {
             var (first, weights) = rowTaps[y];
@@ -62,7 +65,9 @@ static class AreaResize
             for (var c = 0; c < 3; c++)
                 result[c * plane + y * width + x] = sums[x * 3 + c];
         });
-        result.CopyTo(planes);
+        result.AsSpan(0, 3 * plane).CopyTo(planes);
+        ArrayPool<float>.Shared.Return(horizontal);
+        ArrayPool<float>.Shared.Return(result);
     }
 
     static Taps[] Axis(int sourceSize, int size)

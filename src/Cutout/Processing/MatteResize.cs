@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 
 namespace Cutout;
@@ -5,10 +6,13 @@ namespace Cutout;
 /// <summary>Bilinear resampling of a float map (pixel centres aligned, edges clamped).</summary>
 static class MatteResize
 {
-    public static float[] Bilinear(float[] source, int sourceWidth, int sourceHeight, int width, int height)
+    /// <param name="into">where to write the width x height result (null: a new array).</param>
+    public static float[] Bilinear(float[] source, int sourceWidth, int sourceHeight, int width, int height, float[]? into = null)
     {
+        if (into is not null && into.Length != width * height)
+            throw new ArgumentException($"{into.Length} values do not fit {width}x{height}.");
         var (x0, x1, wx) = Taps(sourceWidth, width);
-        var rows = new float[sourceHeight * width];
+        var rows = ArrayPool<float>.Shared.Rent(sourceHeight * width);
         RowBands.For(sourceHeight, (first, end) =>
         {
             for (var sy = first; sy < end; sy++)
@@ -21,13 +25,14 @@ static class MatteResize
         });
 
         var (y0, y1, wy) = Taps(sourceHeight, height);
-        var result = new float[width * height];
+        var result = into ?? new float[width * height];
         RowBands.For(height, (first, end) =>
         {
             for (var y = first; y < end; y++)
                 TensorPrimitives.Lerp(rows.AsSpan(y0[y] * width, width), rows.AsSpan(y1[y] * width, width), wy[y],
                     result.AsSpan(y * width, width));
         });
+        ArrayPool<float>.Shared.Return(rows);
         return result;
     }
 

@@ -25,18 +25,22 @@ public static class OutputRenderer
 
     /// <summary>
     /// The output before encoding: 1 grey byte a pixel for the mask, else RGBA (opaque when there is a background).
-    /// <paramref name="backdrop"/> reuses a background already resolved for this size (video frames).
+    /// <paramref name="backdrop"/> reuses a background already resolved for this size, and <paramref name="into"/> a buffer
+    /// of the output's length that is overwritten in full (video frames).
     /// </summary>
-    internal static (byte[] Pixels, int Width, int Height) Pixels(Photo photo, AlphaMatte matte, RemoveOptions options, byte[]? backdrop = null)
+    internal static (byte[] Pixels, int Width, int Height) Pixels(Photo photo, AlphaMatte matte, RemoveOptions options,
+                                                                  byte[]? backdrop = null, byte[]? into = null)
     {
         var box = options.Crop ? SubjectBounds.Find(matte, options.CropMargin) : null;
         var (x0, y0) = box is { } b ? (b.Left, b.Top) : (0, 0);
         var (w, h) = box is { } r ? (r.Width, r.Height) : (photo.Width, photo.Height);
 
-        if (options.Mask) return (MaskBytes(matte, x0, y0, w, h), w, h);
+        var output = into ?? new byte[w * h * (options.Mask ? 1 : 4)];
+        if (output.Length != w * h * (options.Mask ? 1 : 4)) throw new ArgumentException($"{output.Length} bytes do not fit a {w}x{h} output.");
+        if (options.Mask) return (MaskBytes(matte, x0, y0, w, h, output), w, h);
         var pixels = HasBackground(options)
-            ? Composite(photo, matte, backdrop ?? Backdrop.Resolve(photo, options), x0, y0, w, h)
-            : CutOut(photo, matte, x0, y0, w, h);
+            ? Composite(photo, matte, backdrop ?? Backdrop.Resolve(photo, options), x0, y0, w, h, output)
+            : CutOut(photo, matte, x0, y0, w, h, output);
         return (pixels, w, h);
     }
 
@@ -57,14 +61,12 @@ public static class OutputRenderer
         _ => ".png",
     };
 
-    static byte[] MaskBytes(AlphaMatte matte, int x0, int y0, int w, int h)
+    static byte[] MaskBytes(AlphaMatte matte, int x0, int y0, int w, int h, byte[] mask)
     {
-        var mask = new byte[w * h];
         RowBands.For(h, (first, end) =>
         {
             for (var y = first; y < end; y++)
-            for (var x = 0; x < w; x++)
-                mask[y * w + x] = AlphaMatte.ToByte(matte.Values[(y + y0) * matte.Width + x + x0]);
+                AlphaMatte.ToBytes(matte.Values.AsSpan((y + y0) * matte.Width + x0, w), mask.AsSpan(y * w, w));
         });
         return mask;
     }
@@ -72,21 +74,21 @@ public static class OutputRenderer
     // Straight alpha, never premultiplied: visible pixels keep the photo's exact colour (or, after refinement, the
     // subject's estimated colour where the edge mixed in the old background). Fully transparent pixels are
     // cleared to 0,0,0,0 so the removed background does not linger, invisible, in the file (it also compresses away).
-    internal static byte[] CutOut(Photo photo, AlphaMatte matte, int x0, int y0, int w, int h)
+    internal static byte[] CutOut(Photo photo, AlphaMatte matte, int x0, int y0, int w, int h, byte[] output)
     {
-        var output = new byte[w * h * 4];
         var colours = matte.Foreground ?? photo.Rgba;
         RowBands.For(h, (first, end) =>
         {
+            var levels = new byte[w];
             for (var y = first; y < end; y++)
             {
                 var source = colours.AsSpan(((y + y0) * photo.Width + x0) * 4, w * 4);
                 var target = output.AsSpan(y * w * 4, w * 4);
                 source.CopyTo(target);
-                var alpha = matte.Values.AsSpan((y + y0) * matte.Width + x0, w);
+                AlphaMatte.ToBytes(matte.Values.AsSpan((y + y0) * matte.Width + x0, w), levels);
                 for (var x = 0; x < w; x++)
                 {
-                    var a = AlphaMatte.ToByte(alpha[x]);
+                    var a = levels[x];
                     if (a == 0) target.Slice(x * 4, 4).Clear();
                     else target[x * 4 + 3] = a;
                 }
@@ -95,9 +97,8 @@ public static class OutputRenderer
         return output;
     }
 
-    static byte[] Composite(Photo photo, AlphaMatte matte, byte[] backdrop, int x0, int y0, int w, int h)
+    static byte[] Composite(Photo photo, AlphaMatte matte, byte[] backdrop, int x0, int y0, int w, int h, byte[] output)
     {
-        var output = new byte[w * h * 4];
         var colours = matte.Foreground ?? photo.Rgba;
         RowBands.For(h, (first, end) =>
         {

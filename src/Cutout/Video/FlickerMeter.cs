@@ -11,32 +11,31 @@ public sealed class FlickerMeter
     public const int StillLevels = 10;
 
     byte[]? _previousLuma;
-    float[]? _previousAlpha;
-    double _sum;
+    byte[]? _previousLevels, _levels;
+    long _sum;
     long _pixels;
 
-    public double Flicker => _pixels == 0 ? 0 : _sum / _pixels * 255;
+    public double Flicker => _pixels == 0 ? 0 : (double)_sum / _pixels;
 
     /// <summary>Still subject pixels counted so far, over all frame pairs.</summary>
     public long Pixels => _pixels;
 
+    /// <param name="luma">this frame's luma (copied).</param>
     /// <param name="alpha">this frame's matte, 0..1 per pixel (copied).</param>
     public void Add(byte[] luma, ReadOnlySpan<float> alpha)
     {
-        if (_previousLuma is { } previousLuma && _previousAlpha is { } previousAlpha && previousLuma.Length == luma.Length)
+        var levels = _levels is { } spare && spare.Length == alpha.Length ? spare : new byte[alpha.Length];
+        AlphaMatte.ToBytes(alpha, levels);
+        if (_previousLuma is { } previousLuma && _previousLevels is { } before && previousLuma.Length == luma.Length && before.Length == levels.Length)
         {
             for (var i = 0; i < luma.Length; i++)
             {
-                if (Math.Abs(luma[i] - previousLuma[i]) > StillLevels) continue;
-                var (before, now) = (Level(previousAlpha[i]), Level(alpha[i]));
-                if (before == 0 && now == 0) continue;
-                _sum += Math.Abs(now - before) / 255.0;
+                if (Math.Abs(luma[i] - previousLuma[i]) > StillLevels || (before[i] | levels[i]) == 0) continue;
+                _sum += Math.Abs(levels[i] - before[i]);
                 _pixels++;
             }
         }
-        _previousLuma = luma;
-        _previousAlpha = alpha.ToArray();
+        _previousLuma = PreviousFrame.Keep(_previousLuma, luma);
+        (_previousLevels, _levels) = (levels, _previousLevels);
     }
-
-    static int Level(float alpha) => AlphaMatte.ToByte(alpha);
 }

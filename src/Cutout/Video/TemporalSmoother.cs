@@ -14,10 +14,14 @@ public sealed class TemporalSmoother
     public const int MotionLevels = 30;
     public const double SceneCutLevels = 40;
 
+    /// <summary>The new matte's weight for each luma change 0..255: <see cref="StillWeight"/> up to the noise, rising to 1 at motion.</summary>
+    static readonly float[] WeightByChange = [.. Enumerable.Range(0, 256).Select(change =>
+        StillWeight + (1 - StillWeight) * Math.Clamp((change - NoiseLevels) / (float)(MotionLevels - NoiseLevels), 0f, 1f))];
+
     float[]? _previousAlpha;
     byte[]? _previousLuma;
 
-    /// <summary>Smooths <paramref name="matte"/> in place against the previous frames; <paramref name="luma"/> is this frame's.</summary>
+    /// <summary>Smooths <paramref name="matte"/> in place against the previous frames; <paramref name="luma"/> is this frame's (copied).</summary>
     public void Apply(byte[] luma, AlphaMatte matte)
     {
         var alpha = matte.Values;
@@ -28,15 +32,13 @@ public sealed class TemporalSmoother
             {
                 for (var i = first * matte.Width; i < end * matte.Width; i++)
                 {
-                    var change = Math.Abs(luma[i] - previousLuma[i]);
-                    var motion = Math.Clamp((change - NoiseLevels) / (float)(MotionLevels - NoiseLevels), 0f, 1f);
-                    var weight = StillWeight + (1 - StillWeight) * motion;
+                    var weight = WeightByChange[Math.Abs(luma[i] - previousLuma[i])];
                     alpha[i] = previous[i] + weight * (alpha[i] - previous[i]);
                 }
             });
         }
-        _previousAlpha = (float[])alpha.Clone();
-        _previousLuma = luma;
+        _previousAlpha = PreviousFrame.Keep(_previousAlpha, alpha);
+        _previousLuma = PreviousFrame.Keep(_previousLuma, luma);
     }
 
     static double MeanChange(byte[] a, byte[] b)

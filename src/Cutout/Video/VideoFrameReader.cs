@@ -22,10 +22,15 @@ sealed class VideoFrameReader : IDisposable
         ]);
     }
 
-    /// <summary>The next frame, or null at the end of the clip. A clip that ends inside a frame or fails to decode throws.</summary>
-    public byte[]? Next()
+    public int FrameBytes => _frameBytes;
+
+    /// <summary>
+    /// Fills <paramref name="frame"/> (<see cref="FrameBytes"/> long) with the next frame; false at the end of the clip.
+    /// A clip that ends inside a frame or fails to decode throws.
+    /// </summary>
+    public bool Next(byte[] frame)
     {
-        var frame = GC.AllocateUninitializedArray<byte>(_frameBytes);
+        if (frame.Length != _frameBytes) throw new ArgumentException($"A frame is {_frameBytes} bytes, not {frame.Length}.");
         var filled = 0;
         while (filled < frame.Length)
         {
@@ -33,13 +38,13 @@ sealed class VideoFrameReader : IDisposable
             if (read == 0) break;
             filled += read;
         }
-        if (filled == frame.Length) return frame;
+        if (filled == frame.Length) return true;
         var exit = _ffmpeg.WaitForExit();
         if (exit != 0)
             throw new CutoutException(CutoutErrorKind.BadImage, $"The video could not be decoded ({_ffmpeg.ErrorSummary}).");
         if (filled != 0)
             throw new CutoutException(CutoutErrorKind.BadImage, "The video ends inside a frame: it is truncated.");
-        return null;
+        return false;
     }
 
     /// <summary>What ffmpeg complained about while decoding (damaged or missing data), if anything.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Cutout.Video;
@@ -7,7 +6,9 @@ namespace Cutout.Video;
 /// Cuts the subject out of every frame of a clip with a <see cref="BackgroundRemover"/>: ffmpeg decodes to raw RGBA over
 /// a pipe, each frame goes through the same matte pipeline as a photo (model, then refine/threshold/clean), the mattes
 /// are steadied over time, and the frames are piped to a second ffmpeg that encodes them next to the source's audio.
-/// Nothing is written at the output path until the whole clip is done. Thread-safe as long as outputs differ.
+/// The stages overlap (<see cref="FramePipeline"/>): decoding, predicting several frames at once, the in-order steps and
+/// encoding all run at the same time. Nothing is written at the output path until the whole clip is done.
+/// Thread-safe as long as outputs differ.
 /// </summary>
 /// <param name="parallelFrames">frames whose mattes are predicted at once (default: one per core; load the remover with
 /// one intra-op thread then).</param>
@@ -34,40 +35,9 @@ public sealed class VideoRemover(BackgroundRemover remover, int parallelFrames =
             : new FfmpegVideoWriter(input, info, output, format, gray, options.Transparent);
 
         var frames = new FrameSteps(remover, options, info);
-        using var decoded = new BlockingCollection<byte[]>(boundedCapacity: 2 * _parallel);
-        using var encoded = new BlockingCollection<byte[]>(boundedCapacity: 2 * _parallel);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        var reading = Task.Run(() => Pump(() => reader.Next(), decoded, stop.Token));
-        var writing = Task.Run(() => Drain(encoded, sink, stop));
-        var done = 0;
-        try
-        {
-            var batch = new List<byte[]>(_parallel);
-            while (!decoded.IsCompleted)
-            {
-                batch.Clear();
-                while (batch.Count < _parallel && decoded.TryTake(out var frame, Timeout.Infinite, stop.Token)) batch.Add(frame);
-                if (batch.Count == 0) break;
-                foreach (var pixels in frames.Process(batch, _parallel)) encoded.Add(pixels, stop.Token);
-                done += batch.Count;
-                progress?.Report(new VideoProgress(done, Math.Max(info.EstimatedFrames, done), done / clock.Elapsed.TotalSeconds, clock.Elapsed));
-            }
-            reading.GetAwaiter().GetResult();
-            encoded.CompleteAdding();
-            writing.GetAwaiter().GetResult();
-        }
-        catch (Exception first)
-        {
-            stop.Cancel();
-            reader.Dispose();   // a reader blocked on ffmpeg's stdout returns once its ffmpeg is gone
-            encoded.CompleteAdding();
-            Task.WaitAll([reading.ContinueWith(_ => { }), writing.ContinueWith(_ => { })]);
-            if (cancel.IsCancellationRequested) throw new OperationCanceledException(cancel);
-            // A failed encoder stops the loop with a cancellation; its own error is the one to report.
-            if (first is OperationCanceledException && writing.Exception?.InnerException is { } writeFailure)
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(writeFailure);
-            throw;
-        }
+        var done = new FramePipeline(reader, sink, frames, info, _parallel).Run(
+            count => progress?.Report(new VideoProgress(count, Math.Max(info.EstimatedFrames, count), count / clock.Elapsed.TotalSeconds, clock.Elapsed)),
+            cancel);
         if (done == 0) throw new CutoutException(CutoutErrorKind.BadImage, "The video has no frames that could be decoded.");
         // A cut-off file decodes "successfully" up to the cut; ffmpeg's complaints and the missing frames give it away.
         if (reader.Complaints is { } complaints && done < info.EstimatedFrames)
@@ -76,30 +46,5 @@ public sealed class VideoRemover(BackgroundRemover remover, int parallelFrames =
         sink.Complete();
         return new VideoResult(Path.GetFullPath(output), format, done, info.Width, info.Height,
             AudioKept: info.HasAudio && format != VideoFormat.PngSequence, frames.Flicker, frames.ModelTime, clock.Elapsed);
-    }
-
-    static void Pump(Func<byte[]?> next, BlockingCollection<byte[]> into, CancellationToken stop)
-    {
-        try
-        {
-            while (next() is { } frame) into.Add(frame, stop);
-        }
-        finally
-        {
-            into.CompleteAdding();
-        }
-    }
-
-    static void Drain(BlockingCollection<byte[]> from, IFrameSink sink, CancellationTokenSource stop)
-    {
-        try
-        {
-            foreach (var pixels in from.GetConsumingEnumerable(stop.Token)) sink.Write(pixels);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            stop.Cancel();
-            throw;
-        }
     }
 }

@@ -8,15 +8,21 @@ public class CliMessagesTests
     static readonly string Model = TestModels.Darkness;
 
     [Fact]
-    public void Version_names_the_package_version_and_the_default_model_with_its_version()
+    public void Version_names_the_package_version_and_the_default_model_with_its_version_both_models_for_auto()
     {
         var run = Cli.Run(Cli.TempFolder(), "--version");
         Assert.Equal(0, run.ExitCode);
         var lines = run.Output.Trim().Split('\n');
         Assert.Matches(@"^cutout \d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$", lines[0]);
         Assert.DoesNotContain("1.0.0.0", lines[0]);
-        var spec = ModelSpec.Read(ModelCatalog.SidecarPath(ModelCatalog.ResolvePath("default")));
-        Assert.Equal($"model {spec.Name} {spec.Version}", lines[1]);
+        // models/default.json names "auto": both models it chooses between are named, the people model first.
+        var choice = ModelCatalog.Choose("default");
+        var named = choice.Paths.Select(p => ModelSpec.Read(ModelCatalog.SidecarPath(p))).Select(s => $"{s.Name} {s.Version}").ToList();
+        var expected = choice.Automatic ? $"model auto ({string.Join(" / ", named)})" : $"model {Assert.Single(named)}";
+        Assert.Equal(expected, lines[1]);
+        var pinned = Path.Combine(ModelFolders.Shipped, "default.json");
+        if (File.Exists(pinned) && File.ReadAllText(pinned).Contains("\"auto\""))
+            Assert.Matches(@"^model auto \([^ ]+ [^ ]+ / [^ ]+ [^ ]+\)$", lines[1]);
     }
 
     [Fact]
