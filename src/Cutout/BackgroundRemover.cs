@@ -3,27 +3,29 @@ using System.Diagnostics;
 namespace Cutout;
 
 /// <summary>
-/// A model choice, loaded once: one model, or "auto" (the people model, the general model when no person is found).
-/// Thread-safe; reuse it for every image.
+/// A model choice, loaded once: one model, or "auto" (the people model, the general model when no person is found;
+/// the general model is loaded when a photo first needs it). Thread-safe; reuse it for every image.
 /// </summary>
 public sealed class BackgroundRemover : IDisposable
 {
-    readonly ModelSession[] _sessions;
+    readonly ModelSession _first;
+    readonly Lazy<ModelSession>? _fallback;
+    readonly ModelSpec[] _specs;
 
     /// <summary>The name it was loaded by, resolved: a model's name or "auto".</summary>
     public string Name { get; }
     public bool Automatic { get; }
 
     /// <summary>The first model's input spec (with "auto": the people model's).</summary>
-    public ModelSpec Spec => _sessions[0].Spec;
-    public string ModelPath => _sessions[0].ModelPath;
-    public IReadOnlyList<ModelSpec> Models => [.. _sessions.Select(s => s.Spec)];
+    public ModelSpec Spec => _first.Spec;
+    public string ModelPath => _first.ModelPath;
+    public IReadOnlyList<ModelSpec> Models => _specs;
 
-    BackgroundRemover(ModelChoice choice, ModelSession[] sessions)
+    BackgroundRemover(ModelChoice choice, ModelSession first, Lazy<ModelSession>? fallback, ModelSpec[] specs)
     {
         Name = choice.Name;
-        Automatic = choice.Automatic && sessions.Length > 1;
-        _sessions = sessions;
+        Automatic = fallback is not null;
+        (_first, _fallback, _specs) = (first, fallback, specs);
     }
 
     /// <param name="model">null or "default": the default choice (models/default.json); "auto", "people", "general";
@@ -35,15 +37,18 @@ public sealed class BackgroundRemover : IDisposable
     /// <summary>Loads the files of a choice the caller made (see <see cref="ModelCatalog.Choose"/>).</summary>
     public static BackgroundRemover Load(ModelChoice choice, int? intraOpThreads = null)
     {
-        var sessions = new List<ModelSession>();
+        var first = ModelSession.Load(choice.Paths[0], intraOpThreads);
+        if (!choice.Automatic || choice.Paths.Count < 2) return new BackgroundRemover(choice, first, null, [first.Spec]);
         try
         {
-            foreach (var path in choice.Paths) sessions.Add(ModelSession.Load(path, intraOpThreads));
-            return new BackgroundRemover(choice, [.. sessions]);
+            var second = choice.Paths[1];
+            var specs = new[] { first.Spec, ModelSession.ReadSpec(second) };
+            if (!File.Exists(second)) throw new CutoutException(CutoutErrorKind.BadModel, $"Model {second} does not exist.");
+            return new BackgroundRemover(choice, first, new Lazy<ModelSession>(() => ModelSession.Load(second, intraOpThreads)), specs);
         }
         catch
         {
-            foreach (var s in sessions) s.Dispose();
+            first.Dispose();
             throw;
         }
     }
@@ -67,11 +72,11 @@ public sealed class BackgroundRemover : IDisposable
     /// <param name="into">where to write the alpha, <see cref="Photo.PixelCount"/> long (null: a new array); video reuses its buffers.</param>
     public AlphaMatte PredictAlpha(Photo photo, float[]? into = null)
     {
-        var session = _sessions[0];
+        var session = _first;
         var (raw, modelTime) = session.Infer(photo);
-        if (Automatic && !AutoRule.KeepPeople(raw))
+        if (_fallback is not null && !AutoRule.KeepPeople(raw))
         {
-            session = _sessions[1];
+            session = _fallback.Value;
             var (general, generalTime) = session.Infer(photo);
             (raw, modelTime) = (general, modelTime + generalTime);
         }
@@ -84,6 +89,7 @@ public sealed class BackgroundRemover : IDisposable
 
     public void Dispose()
     {
-        foreach (var s in _sessions) s.Dispose();
+        _first.Dispose();
+        if (_fallback is { IsValueCreated: true }) _fallback.Value.Dispose();
     }
 }

@@ -34,10 +34,7 @@ public sealed class ModelSession : IDisposable
     /// <param name="intraOpThreads">ONNX Runtime threads inside one inference (null: its default, all cores).</param>
     public static ModelSession Load(string path, int? intraOpThreads = null)
     {
-        var sidecar = ModelCatalog.SidecarPath(path);
-        if (!File.Exists(sidecar))
-            throw new CutoutException(CutoutErrorKind.BadModel, $"Model {path} has no sidecar {sidecar} (input size, normalisation, output kind).");
-        var spec = ModelSpec.Read(sidecar);
+        var spec = ReadSpec(path);
         try
         {
             return new ModelSession(path, spec, new InferenceSession(path, SessionOptionsFor(intraOpThreads)));
@@ -46,6 +43,15 @@ public sealed class ModelSession : IDisposable
         {
             throw new CutoutException(CutoutErrorKind.BadModel, $"ONNX Runtime cannot load {path}: {e.Message}", e);
         }
+    }
+
+    /// <summary>The sidecar of an .onnx file, read without loading the model.</summary>
+    public static ModelSpec ReadSpec(string path)
+    {
+        var sidecar = ModelCatalog.SidecarPath(path);
+        if (!File.Exists(sidecar))
+            throw new CutoutException(CutoutErrorKind.BadModel, $"Model {path} has no sidecar {sidecar} (input size, normalisation, output kind).");
+        return ModelSpec.Read(sidecar);
     }
 
     static SessionOptions SessionOptionsFor(int? intraOpThreads)
