@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Cutout;
 
 /// <summary>
@@ -19,8 +17,7 @@ static class AreaResize
         var columns = Axis(sourceWidth, width);
         var rowTaps = Axis(sourceHeight, height);
         var (c0, c1, c2) = (order[0], order[1], order[2]);
-        // Both passes' buffers are rented: a video resizes every frame, and fresh megabytes each time cost page faults.
-        var horizontal = ArrayPool<float>.Shared.Rent(sourceHeight * width * 3);
+        var horizontal = new float[sourceHeight * width * 3];
         Parallel.For(0, sourceHeight, y =>
         {
             var row = rgba.AsSpan(y * sourceWidth * 4, sourceWidth * 4);
@@ -53,7 +50,7 @@ static class AreaResize
         });
 
         var plane = width * height;
-        var result = ArrayPool<float>.Shared.Rent(3 * plane);
+        var result = new float[3 * plane];
         Parallel.For(0, height, y =>
         {
             var (first, weights) = rowTaps[y];
@@ -65,9 +62,7 @@ static class AreaResize
             for (var c = 0; c < 3; c++)
                 result[c * plane + y * width + x] = sums[x * 3 + c];
         });
-        result.AsSpan(0, 3 * plane).CopyTo(planes);
-        ArrayPool<float>.Shared.Return(horizontal);
-        ArrayPool<float>.Shared.Return(result);
+        result.CopyTo(planes);
     }
 
     static Taps[] Axis(int sourceSize, int size)

@@ -12,17 +12,20 @@ public class EvalCommandTests
     [ShippedModelFact]
     public void Smoke_set_with_the_shipped_model_finds_the_people() => CheckEval(null, minimumMeanIou: 0.6);
 
+    /// <summary>`cutout eval` on people/smoke with extra options; the JSON report it wrote.</summary>
+    static JsonElement EvalSmokeSet(string folder, string jsonName, string[] extra)
+    {
+        var json = Path.Combine(folder, jsonName);
+        var run = Cli.Run(folder, ["eval", "--data", TestPaths.People("smoke"), "--json", json, .. extra]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+    }
+
     [ShippedModelFact]
     public void Clean_alpha_leaves_less_smudge_and_translucency_than_raw_alpha_at_the_same_iou()
     {
         var folder = Cli.TempFolder();
-        JsonElement Eval(string name, params string[] extra)
-        {
-            var json = Path.Combine(folder, name);
-            var run = Cli.Run(folder, ["eval", "--data", TestPaths.People("smoke"), "--json", json, .. extra]);
-            Assert.True(run.ExitCode == 0, run.ToString());
-            return JsonDocument.Parse(File.ReadAllText(json)).RootElement;
-        }
+        JsonElement Eval(string name, params string[] extra) => EvalSmokeSet(folder, name, extra);
         var (clean, raw) = (Eval("clean.json"), Eval("raw.json", "--raw-alpha"));
         Assert.True(raw.GetProperty("raw_alpha").GetBoolean());
         double Figure(JsonElement e, string name) => e.GetProperty(name).GetDouble();
@@ -38,13 +41,7 @@ public class EvalCommandTests
     public void Greyscale_scores_grey_copies_of_the_photos_and_says_so()
     {
         var folder = Cli.TempFolder();
-        JsonElement Eval(string name, params string[] extra)
-        {
-            var json = Path.Combine(folder, name);
-            var run = Cli.Run(folder, ["eval", "--data", TestPaths.People("smoke"), "--json", json, .. extra]);
-            Assert.True(run.ExitCode == 0, run.ToString());
-            return JsonDocument.Parse(File.ReadAllText(json)).RootElement;
-        }
+        JsonElement Eval(string name, params string[] extra) => EvalSmokeSet(folder, name, extra);
         var (colour, grey) = (Eval("colour.json"), Eval("grey.json", "--greyscale"));
         Assert.False(colour.GetProperty("greyscale").GetBoolean());
         Assert.True(grey.GetProperty("greyscale").GetBoolean());
