@@ -21,9 +21,11 @@ public static partial class TorchRuntime
 
     static string? _oneDnnReason;
 
-    /// <summary>Turns oneDNN's kernels on or off as <see cref="OneDnnPolicy"/> decides for this CPU and environment.</summary>
+    /// <summary>Turns oneDNN's kernels on or off as <see cref="OneDnnPolicy"/> decides for this CPU and environment,
+    /// and keeps large blocks in the heap (<see cref="HeapTuning"/>).</summary>
     public static void ApplyEnvironment()
     {
+        HeapTuning.KeepLargeBlocksInHeap();
         (LibTorchNative.OneDnnEnabled, _oneDnnReason) =
             OneDnnPolicy.Decide(Environment.GetEnvironmentVariable(OneDnnPolicy.Variable), CpuCacheTopology.Reported());
     }
