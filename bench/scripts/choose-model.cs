@@ -5,7 +5,8 @@
 //   dotnet run bench/scripts/choose-model.cs -- PEOPLE.onnx GENERAL.onnx ../shared/data/people/val ../shared/data/objects/val
 // Per set and over all images: mean per-image IoU (alpha >= 0.5 vs mask > 127), mean boundary F, and how many
 // photos needed both models. Candidates: each model alone; "people first" (people model, the general model when
-// no person covers at least T of the frame) for several T; "union" (the larger alpha of the two).
+// no person covers at least T of the frame) for several T; "union" (the larger alpha of the two);
+// "union-if-person" (the union when a person covers at least T, the general model's alpha otherwise).
 using Cutout;
 
 var people = BackgroundRemover.Load(args[0]);
@@ -13,6 +14,7 @@ var general = BackgroundRemover.Load(args[1]);
 double[] thresholds = [0.005, 0.01, 0.02, 0.05, 0.1];
 var candidates = new List<string> { "people", "general", "union" };
 candidates.AddRange(thresholds.Select(t => $"people-first {t:P1}"));
+candidates.AddRange(thresholds.Select(t => $"union-if-person {t:P1}"));
 var scores = new Dictionary<(string Candidate, string Set), List<SegmentationScore>>();
 var secondRuns = new Dictionary<(string Candidate, string Set), int>();
 
@@ -42,7 +44,10 @@ foreach (var dir in args[2..])
         for (var i = 0; i < union.Length; i++) union[i] = Math.Max(p.Values[i], g.Values[i]);
         Add("union", new AlphaMatte(p.Width, p.Height, union), true);
         foreach (var t in thresholds)
+        {
             Add($"people-first {t:P1}", share >= t ? p : g, share < t);
+            Add($"union-if-person {t:P1}", share >= t ? new AlphaMatte(p.Width, p.Height, union) : g, true);
+        }
     }
     Console.Error.WriteLine($"{set}: {images.Count} images");
 }

@@ -1,15 +1,15 @@
+using Cutout.Video;
+
 namespace Cutout.Cli;
 
-/// <summary>`cutout eval --greyscale`: the photo as a greyscale picture would reach the model (Rec. 601 luma in R, G and B).</summary>
+/// <summary>`cutout eval --greyscale`: the photo as a greyscale picture would reach the model (its luma in R, G and B).</summary>
 static class GreyscalePhoto
 {
     public static void Convert(Photo photo)
     {
         var rgba = photo.Rgba;
-        for (var i = 0; i < rgba.Length; i += 4)
-        {
-            var luma = (byte)Math.Round(0.299 * rgba[i] + 0.587 * rgba[i + 1] + 0.114 * rgba[i + 2]);
-            rgba[i] = rgba[i + 1] = rgba[i + 2] = luma;
-        }
+        var luma = FrameLuma.Of(rgba);
+        for (int i = 0, j = 0; i < luma.Length; i++, j += 4)
+            rgba[j] = rgba[j + 1] = rgba[j + 2] = luma[i];
     }
 }

@@ -14,13 +14,13 @@ static class VersionText
         return informational?.Split('+')[0] ?? typeof(VersionText).Assembly.GetName().Version?.ToString() ?? "unknown";
     }
 
-    /// <summary>"model NAME VERSION", or for "auto" the models it chooses between: "model auto (people 3.0.0 / general 1.0.0)".</summary>
+    /// <summary>"model NAME VERSION", or for "auto" the models it chooses between: "model auto (people 3.0.1 / general 1.0.1)".</summary>
     static string DefaultModel()
     {
         try
         {
             var choice = ModelCatalog.Choose("default");
-            var models = choice.Paths.Select(path => ModelSpec.Read(ModelCatalog.SidecarPath(path)))
+            var models = choice.Paths.Select(ModelSession.ReadSpec)
                 .Select(spec => $"{spec.Name} {spec.Version ?? "(unversioned)"}").ToList();
             return choice.Automatic && models.Count > 1
                 ? $"model {choice.Name} ({string.Join(" / ", models)})"

@@ -42,8 +42,8 @@ public sealed class BackgroundRemover : IDisposable
         try
         {
             var second = choice.Paths[1];
-            var specs = new[] { first.Spec, ModelSession.ReadSpec(second) };
             if (!File.Exists(second)) throw new CutoutException(CutoutErrorKind.BadModel, $"Model {second} does not exist.");
+            var specs = new[] { first.Spec, ModelSession.ReadSpec(second) };
             return new BackgroundRemover(choice, first, new Lazy<ModelSession>(() => ModelSession.Load(second, intraOpThreads)), specs);
         }
         catch
