@@ -8,7 +8,8 @@ public static class TrainCommand
     public const string Help = """
         cutout-train [train] --data DIR [options]
           --arch NAME          unet-resnet18 (ImageNet encoder) | unet-vgg16 (random init)   [unet-resnet18]
-          --data DIR           dataset root: train/ + val/ folder pairs, Kaggle xtrain/ytrain/xtest/ytest, or xtrain.npy...
+          --data DIR[,DIR]     dataset root: train/ + val/ folder pairs, Kaggle xtrain/ytrain/xtest/ytest, or xtrain.npy...;
+                               several roots separated by commas train one joint model on all their pairs (and validate on all)
           --train-split S      [train]        --val-split S   [val]
           --size PX            input size, a multiple of 32 [320]
           --epochs N [30]      --batch N [8]      --lr X [0.001]

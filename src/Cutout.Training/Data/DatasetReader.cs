@@ -20,6 +20,18 @@ public static class DatasetReader
                                    "images/ + masks/, xtrain/ ytrain/ xtest/ ytest/, or xtrain.npy + ytrain.npy)");
     }
 
+    /// <summary>The pairs of a split from several dataset roots, in the order given (a joint model's training data).</summary>
+    /// <param name="roots">One root, or several separated by commas.</param>
+    public static IReadOnlyList<ISamplePair> ReadRoots(string roots, string split)
+    {
+        var pairs = roots.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(root => Read(root, split)).ToList();
+        var repeated = pairs.GroupBy(pair => pair.Id).FirstOrDefault(group => group.Count() > 1);
+        if (repeated is not null)
+            throw new DatasetException($"{repeated.Key}: the same pair name comes from more than one of {roots}; names must tell the sources apart");
+        return pairs;
+    }
+
     /// <summary>Decodes every pair in parallel; unreadable pairs are collected into one error that lists them.</summary>
     public static IReadOnlyList<SegmentationSample> LoadAll(IReadOnlyList<ISamplePair> pairs, int maxSide)
     {

@@ -24,9 +24,9 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         observer.Message(TorchRuntime.Describe());
         Directory.CreateDirectory(options.OutputDir);
 
-        var trainPairs = DatasetReader.Read(options.DataRoot, options.TrainSplit);
+        var trainPairs = DatasetReader.ReadRoots(options.DataRoot, options.TrainSplit);
         if (options.Limit > 0) trainPairs = trainPairs.Take(options.Limit).ToList();
-        var validationPairs = DatasetReader.Read(options.DataRoot, options.ValidationSplit);
+        var validationPairs = DatasetReader.ReadRoots(options.DataRoot, options.ValidationSplit);
         observer.Message($"decoding {trainPairs.Count} training and {validationPairs.Count} validation pairs");
         var train = DatasetReader.LoadAll(trainPairs, (int)Math.Round(options.Size * options.CacheScale));
         var validation = DatasetReader.LoadAll(validationPairs, 2 * options.Size);

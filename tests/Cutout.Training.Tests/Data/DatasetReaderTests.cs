@@ -26,6 +26,25 @@ public sealed class DatasetReaderTests : IDisposable
         }
     }
 
+    [DataFact]
+    public void SeveralRootsGiveAllTheirPairsOfTheSplit()
+    {
+        var people = Path.Combine(TestPaths.DataRoot, "people");
+        var objects = Path.Combine(TestPaths.DataRoot, "objects");
+        var joint = DatasetReader.ReadRoots($"{people}, {objects}", "val");
+        var expected = DatasetReader.Read(people, "val").Concat(DatasetReader.Read(objects, "val")).Select(p => p.Id);
+        Assert.Equal(expected, joint.Select(p => p.Id));
+        Assert.Equal(450, joint.Count);
+    }
+
+    [DataFact]
+    public void TheSameRootTwiceIsRefusedByName()
+    {
+        var people = Path.Combine(TestPaths.DataRoot, "people");
+        var error = Assert.Throws<DatasetException>(() => DatasetReader.ReadRoots($"{people},{people}", "smoke"));
+        Assert.Contains("more than one", error.Message);
+    }
+
     [Fact]
     public void UnmatchedPairsAreListedInOneError()
     {
