@@ -25,7 +25,7 @@ public sealed class ShippedInt8Tests(ITestOutputHelper output)
     /// <summary>
     /// Pooled over the photos (all shared mask pixels over all pixels either mask has), so that a photo where the float
     /// model itself hovers at 0.5 over a tiny subject cannot decide the result: on such a photo even weights-only int8
-    /// flips a quarter of the few mask pixels (people 4.0.0, a `voc_` photo: per-photo IoU 0.73).
+    /// flips a quarter of the few mask pixels (people v4, trained 2026-12-05 and not shipped, on a `voc_` photo: 0.73).
     /// </summary>
     [FloatOriginalTheory]
     [InlineData("people-unet-resnet18", true, 0.98)]
