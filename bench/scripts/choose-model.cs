@@ -42,11 +42,12 @@ foreach (var dir in args[2..])
         Add("general", g, false);
         var union = new float[p.Values.Length];
         for (var i = 0; i < union.Length; i++) union[i] = Math.Max(p.Values[i], g.Values[i]);
-        Add("union", new AlphaMatte(p.Width, p.Height, union), true);
+        var unionMatte = new AlphaMatte(p.Width, p.Height, union);
+        Add("union", unionMatte, true);
         foreach (var t in thresholds)
         {
             Add($"people-first {t:P1}", share >= t ? p : g, share < t);
-            Add($"union-if-person {t:P1}", share >= t ? new AlphaMatte(p.Width, p.Height, union) : g, true);
+            Add($"union-if-person {t:P1}", share >= t ? unionMatte : g, true);
         }
     }
     Console.Error.WriteLine($"{set}: {images.Count} images");
