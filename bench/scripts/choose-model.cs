@@ -20,14 +20,12 @@ var secondRuns = new Dictionary<(string Candidate, string Set), int>();
 
 foreach (var dir in args[2..])
 {
-    var set = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(dir).TrimEnd('/'))!);
-    var images = Directory.GetFiles(Path.Combine(dir, "images")).Order(StringComparer.Ordinal).ToList();
-    foreach (var image in images)
+    var set = LabelledSet.Name(dir);
+    var pairs = LabelledSet.Read(dir);
+    foreach (var pair in pairs)
     {
-        using var photo = Photo.Decode(File.ReadAllBytes(image));
-        using var maskPhoto = Photo.Decode(File.ReadAllBytes(Path.Combine(dir, "masks", Path.GetFileNameWithoutExtension(image) + ".png")));
-        var truth = new byte[maskPhoto.PixelCount];
-        for (var i = 0; i < truth.Length; i++) truth[i] = maskPhoto.Rgba[i * 4];
+        using var photo = Photo.Decode(File.ReadAllBytes(pair.Image));
+        var truth = pair.ReadTruth(photo.Width, photo.Height);
         var p = people.PredictAlpha(photo);
         var g = general.PredictAlpha(photo);
         var share = SubjectCoverage.Share(p.Values);
@@ -50,7 +48,7 @@ foreach (var dir in args[2..])
             Add($"union-if-person {t:P1}", share >= t ? unionMatte : g, true);
         }
     }
-    Console.Error.WriteLine($"{set}: {images.Count} images");
+    Console.Error.WriteLine($"{set}: {pairs.Count} images");
 }
 
 var sets = scores.Keys.Select(k => k.Set).Distinct().ToList();

@@ -11,14 +11,11 @@ var rows = new Dictionary<(string Group, string Variant), List<(SegmentationScor
 
 foreach (var dir in args[1..])
 {
-    var set = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(dir).TrimEnd('/'))!);
-    foreach (var image in Directory.GetFiles(Path.Combine(dir, "images")).Order(StringComparer.Ordinal))
+    var set = LabelledSet.Name(dir);
+    foreach (var pair in LabelledSet.Read(dir))
     {
-        var stem = Path.GetFileNameWithoutExtension(image);
-        using var photo = Photo.Decode(File.ReadAllBytes(image));
-        using var maskPhoto = Photo.Decode(File.ReadAllBytes(Path.Combine(dir, "masks", stem + ".png")));
-        var truth = new byte[maskPhoto.PixelCount];
-        for (var i = 0; i < truth.Length; i++) truth[i] = maskPhoto.Rgba[i * 4];
+        using var photo = Photo.Decode(File.ReadAllBytes(pair.Image));
+        var truth = pair.ReadTruth(photo.Width, photo.Height);
         var plain = remover.PredictAlpha(photo);
         using var mirrored = new Photo(photo.Width, photo.Height, Mirror(photo.Rgba, photo.Width, photo.Height, 4));
         var back = Mirror(remover.PredictAlpha(mirrored).Values, photo.Width, photo.Height, 1);
@@ -28,7 +25,7 @@ foreach (var dir in args[1..])
         {
             var matte = MattePipeline.Apply(photo, new AlphaMatte(photo.Width, photo.Height, (float[])raw.Clone()), new RemoveOptions(), remover.Spec);
             var row = (SegmentationScore.Compute(matte, truth), AlphaQuality.Compute(matte, truth));
-            foreach (var group in new[] { set, $"{set}/{stem.Split('_')[0]}" })
+            foreach (var group in new[] { set, $"{set}/{pair.Source}" })
             {
                 if (!rows.TryGetValue((group, variant), out var list)) rows[(group, variant)] = list = [];
                 list.Add(row);

@@ -12,14 +12,11 @@ var rows = new Dictionary<(string Group, int Variant), List<(SegmentationScore S
 
 foreach (var dir in args[1..])
 {
-    var set = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(dir).TrimEnd('/'))!);
-    foreach (var image in Directory.GetFiles(Path.Combine(dir, "images")).Order(StringComparer.Ordinal))
+    var set = LabelledSet.Name(dir);
+    foreach (var pair in LabelledSet.Read(dir))
     {
-        var stem = Path.GetFileNameWithoutExtension(image);
-        using var photo = Photo.Decode(File.ReadAllBytes(image));
-        using var maskPhoto = Photo.Decode(File.ReadAllBytes(Path.Combine(dir, "masks", stem + ".png")));
-        var truth = new byte[maskPhoto.PixelCount];
-        for (var i = 0; i < truth.Length; i++) truth[i] = maskPhoto.Rgba[i * 4];
+        using var photo = Photo.Decode(File.ReadAllBytes(pair.Image));
+        var truth = pair.ReadTruth(photo.Width, photo.Height);
         var raw = remover.PredictAlpha(photo);
         for (var v = 0; v < variants.Length; v++)
         {
@@ -27,7 +24,7 @@ foreach (var dir in args[1..])
             var matte = MattePipeline.Apply(photo, copy, new RemoveOptions(), remover.Spec);
             if (variants[v].Island > 0 || variants[v].Hole > 0) Stray.Remove(matte, variants[v].Island, variants[v].Hole);
             var row = (SegmentationScore.Compute(matte, truth), AlphaQuality.Compute(matte, truth));
-            foreach (var group in new[] { set, $"{set}/{stem.Split('_')[0]}" })
+            foreach (var group in new[] { set, $"{set}/{pair.Source}" })
             {
                 if (!rows.TryGetValue((group, v), out var list)) rows[(group, v)] = list = [];
                 list.Add(row);

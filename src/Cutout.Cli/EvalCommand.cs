@@ -64,20 +64,10 @@ static class EvalCommand
         return samples.Count == pairs.Count ? ExitCodes.Ok : ExitCodes.SomeFailed;
     }
 
-    static List<(string Image, string Mask)> Pairs(string data)
+    static IReadOnlyList<LabelledPair> Pairs(string data)
     {
-        var images = Path.Combine(data, "images");
-        var masks = Path.Combine(data, "masks");
-        if (!Directory.Exists(images) || !Directory.Exists(masks))
-            throw new UsageException($"{data} must contain images/ and masks/.");
-        var pairs = Directory.EnumerateFiles(images)
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
-            .Order(StringComparer.Ordinal)
-            .Select(f => (Image: f, Mask: Path.Combine(masks, Path.GetFileNameWithoutExtension(f) + ".png")))
-            .ToList();
-        foreach (var missing in pairs.Where(p => !File.Exists(p.Mask)))
-            Console.Error.WriteLine($"cutout: {missing.Image}: no mask {missing.Mask}");
-        return [.. pairs.Where(p => File.Exists(p.Mask))];
+        if (!LabelledSet.Exists(data)) throw new UsageException($"{data} must contain images/ and masks/.");
+        return LabelledSet.Read(data, missing => Console.Error.WriteLine($"cutout: {missing.Image}: no mask {missing.Mask}"));
     }
 
     static Photo Read(string path) => Photo.Decode(File.ReadAllBytes(path));
@@ -89,7 +79,7 @@ static class EvalCommand
         return photo;
     }
 
-    static List<EvalSample> Evaluate(BackgroundRemover remover, List<(string Image, string Mask)> pairs, RemoveOptions options,
+    static List<EvalSample> Evaluate(BackgroundRemover remover, IReadOnlyList<LabelledPair> pairs, RemoveOptions options,
                                      Func<string, Photo> read)
     {
         var samples = new List<EvalSample>();
@@ -98,33 +88,33 @@ static class EvalCommand
 
         BatchProgress.Run(pairs.Count, progress =>
         {
-            foreach (var (image, mask) in pairs)
+            foreach (var pair in pairs)
             {
                 try
                 {
-                    var sample = EvaluateOne(remover, image, mask, options, read);
+                    var sample = EvaluateOne(remover, pair, options, read);
                     samples.Add(sample);
                     progress.Written(sample.Name, $"IoU {sample.Score.Iou:F3}", TimeSpan.FromMilliseconds(sample.TotalMs));
                 }
                 catch (Exception e) when (e is CutoutException or IOException)
                 {
-                    progress.Failed(image, e.Message);
+                    progress.Failed(pair.Image, e.Message);
                 }
             }
         });
         return samples;
     }
 
-    static EvalSample EvaluateOne(BackgroundRemover remover, string image, string mask, RemoveOptions options, Func<string, Photo> read)
+    static EvalSample EvaluateOne(BackgroundRemover remover, LabelledPair pair, RemoveOptions options, Func<string, Photo> read)
     {
         var clock = Stopwatch.StartNew();
-        using var photo = read(image);
+        using var photo = read(pair.Image);
         var matte = MattePipeline.Apply(photo, remover.PredictAlpha(photo), options, remover.Spec);
         OutputRenderer.Render(photo, matte, options);
         var total = clock.Elapsed;
 
-        var truth = TruthMask(mask, photo.Width, photo.Height);
-        return new EvalSample(Path.GetFileNameWithoutExtension(image), image, SegmentationScore.Compute(matte, truth),
+        var truth = pair.ReadTruth(photo.Width, photo.Height);
+        return new EvalSample(pair.Stem, pair.Image, SegmentationScore.Compute(matte, truth),
             AlphaQuality.Compute(matte, truth), matte.ModelTime.TotalMilliseconds, total.TotalMilliseconds,
             Thumbnail.Gray(matte.ToBytes(), matte.Width, matte.Height), Thumbnail.OnColour(photo, matte, SaturatedBackdrop));
     }
@@ -132,22 +122,12 @@ static class EvalCommand
     /// <summary>Magenta: no photo's background is this colour, so any veil left over it shows.</summary>
     static readonly (byte, byte, byte) SaturatedBackdrop = (255, 0, 255);
 
-    static byte[] TruthMask(string path, int width, int height)
-    {
-        using var mask = Photo.Decode(File.ReadAllBytes(path));
-        if (mask.Width != width || mask.Height != height)
-            throw new CutoutException(CutoutErrorKind.BadImage, $"mask {path} is {mask.Width}x{mask.Height}, the photo {width}x{height}");
-        var gray = new byte[mask.PixelCount];
-        for (var i = 0; i < gray.Length; i++) gray[i] = mask.Rgba[i * 4];
-        return gray;
-    }
-
-    static IEnumerable<(EvalSample, byte[], byte[])> Worst(List<EvalSample> samples, List<(string Image, string Mask)> pairs,
+    static IEnumerable<(EvalSample, byte[], byte[])> Worst(List<EvalSample> samples, IReadOnlyList<LabelledPair> pairs,
                                                            Func<string, Photo> read) =>
         samples.OrderBy(s => s.Score.Iou).Take(10).Select(s =>
         {
             using var photo = read(s.PhotoPath);
-            var truth = TruthMask(pairs.First(p => p.Image == s.PhotoPath).Mask, photo.Width, photo.Height);
+            var truth = pairs.First(p => p.Image == s.PhotoPath).ReadTruth(photo.Width, photo.Height);
             return (s, Thumbnail.Jpeg(photo), Thumbnail.Gray(truth, photo.Width, photo.Height));
         }).ToList();
 

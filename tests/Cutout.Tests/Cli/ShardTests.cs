@@ -6,7 +6,7 @@ namespace Cutout.Tests;
 public class ShardTests
 {
     [Fact]
-    public void Three_processes_over_thirty_images_write_every_output_exactly_once()
+    public async Task Three_processes_over_thirty_images_write_every_output_exactly_once()
     {
         var root = Cli.TempFolder();
         var input = Directory.CreateDirectory(Path.Combine(root, "in")).FullName;
@@ -22,10 +22,10 @@ public class ShardTests
         var runs = Enumerable.Range(0, 3)
             .Select(i => Task.Run(() => Cli.Run(root, "remove", "in", "-o", "out", "--model", TestModels.Darkness, "--shard", $"{i}/3", "--threads", "1")))
             .ToArray();
-        Task.WaitAll(runs);
+        var results = await Task.WhenAll(runs);
 
         var written = new List<string>();
-        foreach (var run in runs.Select(t => t.Result))
+        foreach (var run in results)
         {
             Assert.True(run.ExitCode == 0, run.ToString());
             Assert.DoesNotContain("skipped", run.Output);

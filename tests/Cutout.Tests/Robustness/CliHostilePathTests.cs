@@ -96,7 +96,7 @@ public sealed class CliHostilePathTests
         Assert.True(process.WaitForExit(60_000));
 
         Assert.True(process.ExitCode == 1, $"exit {process.ExitCode}: {stderr}");
-        Assert.Equal(1, stderr.Trim().Split('\n').Length);
+        Assert.Single(stderr.Trim().Split('\n'));
         Assert.StartsWith("cutout: cannot write the result to stdout", stderr);
     }
 

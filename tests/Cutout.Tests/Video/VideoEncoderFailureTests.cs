@@ -19,7 +19,7 @@ public sealed class VideoEncoderFailureTests
             case "$*" in *pipe:0*) echo "encoder unavailable in this test" >&2; exit 1;; esac
             exec ffmpeg "$@"
             """.Replace("\r", ""));
-        File.SetUnixFileMode(fakeFfmpeg, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(fakeFfmpeg, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         var run = Cli.Run(work, null, new Dictionary<string, string> { ["CUTOUT_FFMPEG"] = fakeFfmpeg },
             ["remove", TestClips.PanZoom, "-o", "out", "--model", TestModels.Darkness]);
