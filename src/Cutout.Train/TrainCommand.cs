@@ -26,7 +26,9 @@ public static class TrainCommand
                                0.5-1.5, plus mild noise [0]
           --checkpoint-every N batches [50]    --max-batches N   --limit N (first N training pairs)
           --init FILE          start from these weights, same --arch, any size: best.bin, checkpoint/model.bin, or a float
-                               ONNX file exported by cutout-train (models/NAME.onnx; its folded BatchNorms stay frozen)
+                               ONNX file exported by cutout-train (exports/NAME.onnx; its folded BatchNorms stay frozen)
+          --unfold-batchnorm   with --init FILE.onnx: measure each folded BatchNorm's statistics on 128 training photos
+                               (no augmentation) so it computes the same and then trains as an ordinary one
           --out DIR            run folder: checkpoint/, best.bin, report.json, report.png [runs/default]
         """;
 
@@ -62,6 +64,7 @@ public static class TrainCommand
             GreyProbability = a.Double("grey", 0.05),
             ExposureProbability = a.Double("exposure", 0),
             InitialWeights = a.String("init"),
+            UnfoldBatchNorms = a.Flag("unfold-batchnorm"),
         };
         a.RejectUnknown();
         if (options.Size % 32 != 0 || options.Size < 32) throw new ArgumentException("--size must be a positive multiple of 32");
@@ -69,6 +72,8 @@ public static class TrainCommand
             throw new ArgumentException($"--schedule must be {string.Join(" or ", LearningRateSchedule.Names)}");
         if (new[] { options.PasteProbability, options.ShrinkProbability, options.GreyProbability, options.ExposureProbability }.Any(p => p is < 0 or > 1))
             throw new ArgumentException("--paste, --shrink, --grey and --exposure are probabilities between 0 and 1");
+        if (options.UnfoldBatchNorms && (options.InitialWeights is null || !Cutout.Training.Onnx.OnnxImporter.IsOnnxPath(options.InitialWeights)))
+            throw new ArgumentException("--unfold-batchnorm needs --init FILE.onnx (an export, whose BatchNorms are folded)");
         if (options.BatchSize < 1 || options.Epochs < 1) throw new ArgumentException("--batch and --epochs must be at least 1");
         var state = new Trainer(options, new ConsoleTrainingObserver()).Run();
         var best = Path.Combine(options.OutputDir, "best.bin");

@@ -7,7 +7,8 @@ namespace Cutout.Training.Models;
 /// A BatchNorm whose statistics were folded into the preceding convolution (as in our ONNX exports) and that is restored as
 /// the identity affine plus the folded bias: gamma 1, beta = bias, running mean 0, running variance 1 - eps, so its eval-mode
 /// output is exactly conv + bias. These exact statistics mark it, in memory and in any checkpoint saved from it; such a layer
-/// must stay in eval mode, or train-mode batch statistics replace the folded ones.
+/// must stay in eval mode, or train-mode batch statistics replace the folded ones, unless <see cref="Unfold"/> first gives it
+/// statistics measured on real inputs.
 /// </summary>
 public static class FoldedBatchNorm
 {
@@ -29,4 +30,53 @@ public static class FoldedBatchNorm
     }
 
     public static IReadOnlyList<BatchNorm2d> In(nn.Module model) => model.modules().OfType<BatchNorm2d>().Where(IsFolded).ToList();
+
+    /// <summary>
+    /// Gives every folded BatchNorm of <paramref name="model"/> the mean m and variance v of its input over
+    /// <paramref name="inputs"/> (raw 0-255 image batches), with gamma = sqrt(v + eps) and beta = bias + m, so it computes
+    /// what it did in eval mode and, in train mode, normalises by batch statistics near those: an ordinary BatchNorm again.
+    /// Each input is disposed once measured. Returns how many were unfolded.
+    /// </summary>
+    public static int Unfold(Unet model, IEnumerable<Tensor> inputs)
+    {
+        var folded = In(model).ToHashSet(ReferenceEqualityComparer.Instance);
+        if (folded.Count == 0) return 0;
+        var sums = new Dictionary<BatchNorm2d, (Tensor Sum, Tensor Squares, long Count)>(ReferenceEqualityComparer.Instance);
+        var wasTraining = model.training;
+        model.eval();
+        using (no_grad())
+        {
+            var runner = new LayerRunner((bn, x) =>
+            {
+                if (!folded.Contains(bn)) return;
+                var values = x.to_type(ScalarType.Float64);
+                var sum = values.sum([0, 2, 3]);
+                var squares = (values * values).sum([0, 2, 3]);
+                var count = x.shape[0] * x.shape[2] * x.shape[3];
+                sums[bn] = sums.TryGetValue(bn, out var s)
+                    ? (s.Sum.add_(sum).DetachFromDisposeScope(), s.Squares.add_(squares).DetachFromDisposeScope(), s.Count + count)
+                    : (sum.DetachFromDisposeScope(), squares.DetachFromDisposeScope(), count);
+            });
+            foreach (var input in inputs)
+            {
+                using var scope = NewDisposeScope();
+                using var _ = input;
+                new ModelWalker<Tensor>(runner).Unet(input, model);
+            }
+            foreach (var (bn, (sum, squares, count)) in sums)
+            {
+                using var scope = NewDisposeScope();
+                var mean = sum / count;
+                var variance = (squares / count - mean * mean).clamp_min(0);
+                bn.running_mean!.copy_(mean.to_type(ScalarType.Float32));
+                bn.running_var!.copy_(variance.to_type(ScalarType.Float32));
+                bn.weight!.copy_((variance + bn.eps).sqrt().to_type(ScalarType.Float32));
+                bn.bias!.add_(mean.to_type(ScalarType.Float32));
+                sum.Dispose();
+                squares.Dispose();
+            }
+        }
+        model.train(wasTraining);
+        return sums.Count;
+    }
 }

@@ -53,9 +53,9 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         using var optimizer = CreateOptimizer(model);
         var store = new CheckpointStore(options.OutputDir);
 
-        var state = store.TryLoad(model, optimizer) is { } saved
-            ? Resumed(saved)
-            : new TrainingState { Options = options };
+        var saved = store.TryLoad(model, optimizer);
+        var state = saved is null ? new TrainingState { Options = options } : Resumed(saved);
+        if (saved is null && options.UnfoldBatchNorms) UnfoldBatchNorms(model, train);
         ConfigureTrainableLayers(model);
         FreezeFoldedBatchNorms(model);
 
@@ -91,6 +91,19 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         model.FreezeEncoder(options.FreezeEncoder);
         if (!options.FreezeEncoder && options.UnfreezeFromStage > 0) model.UnfreezeEncoderStages(options.UnfreezeFromStage);
     }
+
+    /// <summary>Statistics for the folded BatchNorms, measured on the first training photos in a fixed order, unaugmented.</summary>
+    void UnfoldBatchNorms(SegmentationModel model, IReadOnlyList<Data.SegmentationSample> train)
+    {
+        if (model is not Unet unet) throw new NotSupportedException($"--unfold-batchnorm: no layer walk for {model.GetType().Name}");
+        var source = new BatchSource(train, new Augmenter(AugmentationOptions.None, options.Size, options.Size), options.Seed);
+        var order = source.EpochOrder(0, shuffle: true).Take(UnfoldPhotos).ToArray();
+        var inputs = source.Batches(order, options.BatchSize, 0, 0).Select(b => b.Inputs());
+        int unfolded = FoldedBatchNorm.Unfold(unet, inputs);
+        observer.Message($"{unfolded} folded BatchNorm layers given statistics measured on {order.Length} training photos: they train as ordinary ones");
+    }
+
+    const int UnfoldPhotos = 128;
 
     /// <summary>Weights that came from an ONNX export (directly or through a checkpoint of such a run) have their BatchNorms folded.</summary>
     void FreezeFoldedBatchNorms(SegmentationModel model)

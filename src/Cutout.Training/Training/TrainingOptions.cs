@@ -46,6 +46,8 @@ public sealed record TrainingOptions
     /// null = ImageNet encoder + fresh decoder.
     /// </summary>
     public string? InitialWeights { get; init; }
+    /// <summary>Give the folded BatchNorms of an ONNX <see cref="InitialWeights"/> measured statistics, so they train (<see cref="Models.FoldedBatchNorm.Unfold"/>).</summary>
+    public bool UnfoldBatchNorms { get; init; }
 
     public bool FreezeEncoder => EncoderLearningRate <= 0;
 }
