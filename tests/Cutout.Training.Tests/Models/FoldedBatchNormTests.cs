@@ -20,6 +20,15 @@ public sealed class FoldedBatchNormTests(ITestOutputHelper output)
 
     static Tensor Astronaut(int size) => tensor(RealPhoto.AstronautPlanar(size, size), [1, 3, size, size]);
 
+    /// <summary>A randomly initialised U-Net whose BatchNorms hold the statistics of <paramref name="input"/> (none folded).</summary>
+    static Unet CalibratedModel(Tensor input)
+    {
+        manual_seed(0);
+        var model = (Unet)ModelRegistry.Create("unet-resnet18", pretrained: false);
+        Calibrate(model, input, seed: 5);
+        return model;
+    }
+
     static float[] TrainModeProbabilities(Unet model, Tensor input)
     {
         model.train();
@@ -32,10 +41,8 @@ public sealed class FoldedBatchNormTests(ITestOutputHelper output)
     [Fact]
     public void The_layer_runner_computes_what_the_model_computes()
     {
-        manual_seed(0);
-        using var model = (Unet)ModelRegistry.Create("unet-resnet18", pretrained: false);
         using var input = RandomImages(2, 64, 96, seed: 4);
-        Calibrate(model, input, seed: 5);
+        using var model = CalibratedModel(input);
         var expected = TorchProbabilities(model, input);
 
         float[] walked;
@@ -73,10 +80,8 @@ public sealed class FoldedBatchNormTests(ITestOutputHelper output)
     [Fact]
     public void A_model_without_folded_BatchNorms_is_left_alone()
     {
-        manual_seed(0);
-        using var model = (Unet)ModelRegistry.Create("unet-resnet18", pretrained: false);
         using var input = RandomImages(1, 64, 64, seed: 6);
-        Calibrate(model, input, seed: 7);
+        using var model = CalibratedModel(input);
         var before = Floats(model).ToDictionary(p => p.Key, p => p.Value.data<float>().ToArray());
 
         Assert.Equal(0, FoldedBatchNorm.Unfold(model, [RandomImages(1, 64, 64, seed: 8)]));
