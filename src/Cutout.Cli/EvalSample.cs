@@ -5,5 +5,5 @@ sealed record EvalSample(string Name, string PhotoPath, SegmentationScore Score,
                          double TotalMs, byte[] PredictionThumbnail, byte[] CutoutThumbnail)
 {
     /// <summary>The file-name part before the first '_' (the source collection), or the whole stem.</summary>
-    public string Prefix => Name.Split('_', 2)[0];
+    public string Prefix => LabelledPair.SourceOf(Name);
 }

@@ -220,7 +220,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
             state.RunningIntersection / Math.Max(1, state.RunningUnion),
             validationLoss,
             perImage.Average(p => p.Iou),
-            perImage.GroupBy(p => p.Id.Contains('_') ? p.Id[..p.Id.IndexOf('_')] : "")
+            perImage.GroupBy(p => Data.SegmentationSample.SourceOf(p.Id))
                     .ToDictionary(g => g.Key, g => g.Average(p => p.Iou)),
             state.RunningSeconds,
             state.RunningImages / Math.Max(1e-9, state.RunningSeconds));

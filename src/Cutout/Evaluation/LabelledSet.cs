@@ -6,7 +6,10 @@ public sealed record LabelledPair(string Image, string Mask)
     public string Stem => Path.GetFileNameWithoutExtension(Image);
 
     /// <summary>The file-name prefix before the first '_' (the source: <c>voc</c>, <c>duts</c>...).</summary>
-    public string Source => Stem.Split('_')[0];
+    public string Source => SourceOf(Stem);
+
+    /// <summary>The part of a file stem before the first '_', or the whole stem.</summary>
+    public static string SourceOf(string stem) => stem.Split('_', 2)[0];
 
     /// <summary>The mask as one byte per pixel (its red channel), checked against the photo's size.</summary>
     public byte[] ReadTruth(int width, int height)
@@ -30,7 +33,8 @@ public static class LabelledSet
         if (!Exists(dir)) throw new CutoutException(CutoutErrorKind.Io, $"{dir} must contain images/ and masks/.");
         var masks = Path.Combine(dir, "masks");
         var pairs = new List<LabelledPair>();
-        foreach (var image in Directory.EnumerateFiles(Path.Combine(dir, "images")).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
+        var images = Directory.EnumerateFiles(Path.Combine(dir, "images")).Where(f => !Path.GetFileName(f).StartsWith('.'));
+        foreach (var image in images.Order(StringComparer.Ordinal))
         {
             var pair = new LabelledPair(image, Path.Combine(masks, Path.GetFileNameWithoutExtension(image) + ".png"));
             if (File.Exists(pair.Mask)) pairs.Add(pair);
