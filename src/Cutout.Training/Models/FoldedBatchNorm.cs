@@ -39,44 +39,65 @@ public static class FoldedBatchNorm
     /// </summary>
     public static int Unfold(Unet model, IEnumerable<Tensor> inputs)
     {
-        var folded = In(model).ToHashSet(ReferenceEqualityComparer.Instance);
-        if (folded.Count == 0) return 0;
-        var sums = new Dictionary<BatchNorm2d, (Tensor Sum, Tensor Squares, long Count)>(ReferenceEqualityComparer.Instance);
+        var moments = In(model).ToDictionary<BatchNorm2d, BatchNorm2d, ChannelMoments>(bn => bn, _ => new(), ReferenceEqualityComparer.Instance);
+        if (moments.Count == 0) return 0;
         var wasTraining = model.training;
         model.eval();
+        List<KeyValuePair<BatchNorm2d, ChannelMoments>> measured;
         using (no_grad())
         {
-            var runner = new LayerRunner((bn, x) =>
-            {
-                if (!folded.Contains(bn)) return;
-                var values = x.to_type(ScalarType.Float64);
-                var sum = values.sum([0, 2, 3]);
-                var squares = (values * values).sum([0, 2, 3]);
-                var count = x.shape[0] * x.shape[2] * x.shape[3];
-                sums[bn] = sums.TryGetValue(bn, out var s)
-                    ? (s.Sum.add_(sum).DetachFromDisposeScope(), s.Squares.add_(squares).DetachFromDisposeScope(), s.Count + count)
-                    : (sum.DetachFromDisposeScope(), squares.DetachFromDisposeScope(), count);
-            });
+            var runner = new LayerRunner((bn, x) => moments.GetValueOrDefault(bn)?.Add(x));
             foreach (var input in inputs)
             {
                 using var scope = NewDisposeScope();
                 using var _ = input;
                 new ModelWalker<Tensor>(runner).Unet(input, model);
             }
-            foreach (var (bn, (sum, squares, count)) in sums)
+            measured = moments.Where(p => p.Value.Count > 0).ToList();
+            foreach (var (bn, m) in measured)
             {
                 using var scope = NewDisposeScope();
-                var mean = sum / count;
-                var variance = (squares / count - mean * mean).clamp_min(0);
+                using var __ = m;
+                var (mean, variance) = m.MeanAndVariance();
                 bn.running_mean!.copy_(mean.to_type(ScalarType.Float32));
                 bn.running_var!.copy_(variance.to_type(ScalarType.Float32));
                 bn.weight!.copy_((variance + bn.eps).sqrt().to_type(ScalarType.Float32));
                 bn.bias!.add_(mean.to_type(ScalarType.Float32));
-                sum.Dispose();
-                squares.Dispose();
             }
         }
         model.train(wasTraining);
-        return sums.Count;
+        return measured.Count;
+    }
+
+    /// <summary>Per-channel sums of a layer's inputs (float64), for their mean and population variance.</summary>
+    sealed class ChannelMoments : IDisposable
+    {
+        Tensor? sum, squares;
+        long count;
+
+        public long Count => count;
+
+        public void Add(Tensor x)
+        {
+            using var values = x.to_type(ScalarType.Float64);
+            using var s = values.sum([0, 2, 3]);
+            using var q = (values * values).sum([0, 2, 3]);
+            if (sum is null) (sum, squares) = (s.clone().DetachFromDisposeScope(), q.clone().DetachFromDisposeScope());
+            else { sum.add_(s); squares!.add_(q); }
+            count += x.shape[0] * x.shape[2] * x.shape[3];
+        }
+
+        /// <summary>Float64, in the caller's dispose scope.</summary>
+        public (Tensor Mean, Tensor Variance) MeanAndVariance()
+        {
+            var mean = sum! / count;
+            return (mean, (squares! / count - mean * mean).clamp_min(0));
+        }
+
+        public void Dispose()
+        {
+            sum?.Dispose();
+            squares?.Dispose();
+        }
     }
 }
