@@ -10,8 +10,9 @@ public static class SummaryCommand
 {
     public const string Help = """
         cutout-train summary --arch NAME [--size PX | --width W --height H]
-          --arch NAME    unet-resnet18 (ImageNet ResNet18 encoder, blocks [2,2,2,3]) | unet-vgg16 (random init:
-                         no pretrained VGG16 weights are available here)   [unet-vgg16]
+          --arch NAME    unet-resnet18 (ImageNet ResNet18 encoder, blocks [2,2,2,3]) | unet-resnet18-gc (the same with
+                         a global context block before the decoder) | unet-vgg16 (random init: no pretrained VGG16
+                         weights are available here)   [unet-vgg16]
           --size PX      input size, a multiple of 32 [128]
         Prints one row per layer (output shape, parameters), the learnable count, the count trainable with a frozen
         encoder (the training default), and last `parameters: N`, counted as Keras counts them (learnable weights plus
@@ -36,7 +37,7 @@ public static class SummaryCommand
         var summary = ModelSummary.Of(model, height, width);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
 
-        var encoder = architecture.Split('-', 2)[1];
+        var encoder = architecture.Split('-')[1];
         var weights = EncoderRegistry.HasPretrainedWeights(encoder)
             ? "ImageNet weights (Microsoft.ML.DnnImageFeaturizer.ResNet18) are loaded for training"
             : "random init (no pretrained VGG16 weights are available here)";

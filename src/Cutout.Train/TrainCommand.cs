@@ -7,7 +7,8 @@ public static class TrainCommand
 {
     public const string Help = """
         cutout-train [train] --data DIR [options]
-          --arch NAME          unet-resnet18 (ImageNet encoder) | unet-vgg16 (random init)   [unet-resnet18]
+          --arch NAME          unet-resnet18 (ImageNet encoder) | unet-resnet18-gc (plus a global context block before the
+                               decoder) | unet-vgg16 (random init)   [unet-resnet18]
           --data DIR[,DIR]     dataset root: train/ + val/ folder pairs, Kaggle xtrain/ytrain/xtest/ytest, or xtrain.npy...;
                                several roots separated by commas train one joint model on all their pairs (and validate on all)
           --train-split S      [train]        --val-split S   [val]

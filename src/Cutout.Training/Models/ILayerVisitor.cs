@@ -15,6 +15,9 @@ public interface ILayerVisitor<T>
     T MaxPool(T x, long kernel, long stride, long padding, string name);
     T Upsample2x(T x, string name);
     T Concat(T a, T b, string name);
+    /// <summary>a + b, where b may be N x C x 1 x 1 (broadcast over height and width).</summary>
     T Add(T a, T b, string name);
+    /// <summary>The mean of each channel over height and width: N x C x 1 x 1.</summary>
+    T GlobalAveragePool(T x, string name);
     T Sigmoid(T x, string name);
 }

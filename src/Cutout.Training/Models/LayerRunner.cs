@@ -31,5 +31,7 @@ public sealed class LayerRunner(Action<BatchNorm2d, Tensor> beforeBatchNorm) : I
 
     public Tensor Add(Tensor a, Tensor b, string name) => a + b;
 
+    public Tensor GlobalAveragePool(Tensor x, string name) => nn.functional.adaptive_avg_pool2d(x, [1, 1]);
+
     public Tensor Sigmoid(Tensor x, string name) => x.sigmoid();
 }

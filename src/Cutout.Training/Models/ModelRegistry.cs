@@ -2,12 +2,15 @@ using Cutout.Training.Models.Encoders;
 
 namespace Cutout.Training.Models;
 
-/// <summary>Segmentation architectures by name: "&lt;decoder&gt;-&lt;encoder&gt;", e.g. "unet-resnet18".</summary>
+/// <summary>Segmentation architectures by name: "&lt;decoder&gt;-&lt;encoder&gt;", e.g. "unet-resnet18", and "-gc" where the
+/// decoder starts with a global context block.</summary>
 public static class ModelRegistry
 {
     static readonly Dictionary<string, Func<bool, SegmentationModel>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
         ["unet-resnet18"] = pretrained => new Unet("resnet18", EncoderRegistry.Create("resnet18", pretrained), centerBlock: false),
+        ["unet-resnet18" + Unet.GlobalContextSuffix] = pretrained =>
+            new Unet("resnet18", EncoderRegistry.Create("resnet18", pretrained), centerBlock: false, globalContext: true),
         ["unet-vgg16"] = pretrained => new Unet("vgg16", EncoderRegistry.Create("vgg16", pretrained), centerBlock: true),
     };
 

@@ -72,6 +72,7 @@ public sealed class ModelWalker<T>(ILayerVisitor<T> v)
     public T Decoder(T[] features, UnetDecoder d)
     {
         var x = features[^1];
+        if (d.context is not null) x = GlobalContext(x, d.context);
         if (d.center is not null)
         {
             int i = 0;
@@ -85,6 +86,13 @@ public sealed class ModelWalker<T>(ILayerVisitor<T> v)
             x = ConvBnRelu(ConvBnRelu(joined, d.blocks[i].conv1, $"decoder_stage{i}a"), d.blocks[i].conv2, $"decoder_stage{i}b");
         }
         return x;
+    }
+
+    T GlobalContext(T x, GlobalContext c)
+    {
+        var pooled = v.GlobalAveragePool(x, "context_pool");
+        var context = v.Conv(v.Relu(v.Conv(pooled, c.reduce, null, "context_reduce"), "context_relu"), c.expand, null, "context_expand");
+        return v.Add(x, context, "context_add");
     }
 
     T ConvBnRelu(T x, Conv3x3BnReLU block, string name) => v.Relu(v.Conv(x, block.conv, block.bn, name + "_conv"), name + "_relu");

@@ -15,22 +15,27 @@ public sealed class Unet : SegmentationModel
     public readonly Conv2d head;
 
     readonly string encoderName;
+    readonly bool globalContext;
     bool encoderBatchNormFrozen;
     readonly HashSet<BatchNorm2d> frozenBatchNorms = new(ReferenceEqualityComparer.Instance);
 
-    public Unet(string encoderName, Encoder encoder, bool centerBlock) : base("Unet")
+    public Unet(string encoderName, Encoder encoder, bool centerBlock, bool globalContext = false) : base("Unet")
     {
         this.encoderName = encoderName;
+        this.globalContext = globalContext;
         this.encoder = encoder;
         normalize = new Normalize(encoder.InputMean);
-        decoder = new UnetDecoder(encoder.OutChannels, centerBlock);
+        decoder = new UnetDecoder(encoder.OutChannels, centerBlock, globalContext);
         head = nn.Conv2d(decoder.OutChannels, 1, 3, padding: 1);
         nn.init.xavier_uniform_(head.weight);
         nn.init.zeros_(head.bias!);
         RegisterComponents();
     }
 
-    public override string Architecture => "unet-" + encoderName;
+    public override string Architecture => "unet-" + encoderName + (globalContext ? GlobalContextSuffix : "");
+
+    /// <summary>Ends the name of an architecture whose decoder starts with a <see cref="GlobalContext"/>.</summary>
+    public const string GlobalContextSuffix = "-gc";
 
     public override Tensor forward(Tensor x)
     {

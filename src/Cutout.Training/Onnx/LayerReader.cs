@@ -85,6 +85,8 @@ public sealed class LayerReader : ILayerVisitor<string>
 
     public string Add(string a, string b, string name) => Take("Add", name, a, b).Outputs[0];
 
+    public string GlobalAveragePool(string x, string name) => Take("GlobalAveragePool", name, x).Outputs[0];
+
     /// <summary>After the walk: the graph must end with the model's last layer, named as the exporter names the output.</summary>
     public void Finish(string last)
     {

@@ -52,6 +52,8 @@ public sealed class LayerWriter(OnnxGraphBuilder g, bool foldBatchNorm) : ILayer
 
     public string Add(string a, string b, string name) => g.Node("Add", [a, b], g.UniqueName(name));
 
+    public string GlobalAveragePool(string x, string name) => g.Node("GlobalAveragePool", [x], g.UniqueName(name));
+
     public string Concat(string a, string b, string name) => g.Node("Concat", [a, b], g.UniqueName(name), OnnxAttribute.Of("axis", 1L));
 
     public string MaxPool(string x, long kernel, long stride, long padding, string name) =>

@@ -1,3 +1,4 @@
+using Cutout.Training.Models.Encoders;
 using Cutout.Training.Models;
 using Cutout.Training.Onnx.Proto;
 
@@ -36,7 +37,7 @@ public static class OnnxExporter
             Std = [1, 1, 1],
             OutputKind = "probability",
             Resize = "stretch",
-            License = model.Architecture.EndsWith("resnet18")
+            License = model is Unet { encoder: ResNet18Encoder }
                 ? "weights trained by cutout-train; encoder initialised from Microsoft.ML.DnnImageFeaturizer.ResNet18 (MIT)"
                 : "weights trained by cutout-train",
         }.Write(SidecarPath(onnxPath));

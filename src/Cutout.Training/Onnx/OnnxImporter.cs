@@ -39,6 +39,9 @@ public static class OnnxImporter
         reader.Finish(new ModelWalker<string>(reader).Unet(OnnxExporter.InputName, unet));
     }
 
+    /// <summary>The architecture an export holds (its graph's name).</summary>
+    public static string ArchitectureOf(string path) => Read(path).Graph.Name;
+
     static OnnxModel Read(string path)
     {
         if (!File.Exists(path)) throw new OnnxImportException($"{path}: file not found");

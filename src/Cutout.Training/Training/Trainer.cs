@@ -42,12 +42,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         var validationBatches = new BatchSource(validation, new Augmenter(AugmentationOptions.None, options.Size, options.Size), options.Seed);
 
         using var model = ModelRegistry.Create(options.Architecture);
-        if (options.InitialWeights != null)
-        {
-            if (OnnxImporter.IsOnnxPath(options.InitialWeights)) OnnxImporter.Import(model, options.InitialWeights);
-            else model.load(options.InitialWeights);
-            observer.Message($"starting from the weights in {options.InitialWeights}");
-        }
+        if (options.InitialWeights != null) observer.Message(InitialWeights.Load(model, options.InitialWeights));
         ConfigureTrainableLayers(model);
         var loss = LossRegistry.Create(options.Loss, options.PerImageLoss);
         using var optimizer = CreateOptimizer(model);

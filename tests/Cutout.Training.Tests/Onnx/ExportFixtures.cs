@@ -1,4 +1,5 @@
 using Cutout.Training.Models;
+using Cutout.Training.Models.Blocks;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using TorchSharp.Modules;
@@ -12,7 +13,8 @@ internal static class ExportFixtures
 {
     /// <summary>
     /// Gives every BatchNorm the statistics of one real batch (momentum 1 in train mode) and a random affine part, so that
-    /// activations stay in a sensible range and folding BN into the convolutions is really exercised.
+    /// activations stay in a sensible range and folding BN into the convolutions is really exercised. A global context block
+    /// gets random weights in place of its zero start, so that it changes the output.
     /// </summary>
     public static void Calibrate(SegmentationModel model, Tensor input, int seed)
     {
@@ -20,6 +22,11 @@ internal static class ExportFixtures
         var bns = model.modules().OfType<BatchNorm2d>().ToArray();
         using (no_grad())
         {
+            foreach (var context in model.modules().OfType<GlobalContext>())
+            {
+                context.expand.weight.copy_(randn_like(context.expand.weight) * 0.05);
+                context.expand.bias!.copy_(randn_like(context.expand.bias!) * 0.1);
+            }
             foreach (var bn in bns)
             {
                 bn.weight!.copy_(rand_like(bn.weight!) + 0.5);

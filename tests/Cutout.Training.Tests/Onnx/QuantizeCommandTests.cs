@@ -17,11 +17,11 @@ public sealed class QuantizeCommandTests(ITestOutputHelper output)
     const int Size = 64;
     readonly string dir = TestTemp.Folder("quantize-");
 
-    /// <summary>An unet-resnet18 with realistic BatchNorm statistics, exported at 64x64.</summary>
-    string ExportSmallModel(bool fp16)
+    /// <summary>A U-Net with realistic BatchNorm statistics, exported at 64x64.</summary>
+    string ExportSmallModel(bool fp16, string architecture = "unet-resnet18")
     {
         manual_seed(0);
-        using var model = ModelRegistry.Create("unet-resnet18", pretrained: false);
+        using var model = ModelRegistry.Create(architecture, pretrained: false);
         using var calibration = RandomImages(2, Size, Size, seed: 1);
         Calibrate(model, calibration, seed: 2);
         var path = Path.Combine(dir, fp16 ? "float16.onnx" : "float32.onnx");
@@ -60,10 +60,12 @@ public sealed class QuantizeCommandTests(ITestOutputHelper output)
         Assert.Equal("int8-weights", ModelSpec.Read(OnnxExporter.SidecarPath(int8)).Precision);
     }
 
-    [Fact]
-    public void With_activations_onnx_runtime_runs_every_convolution_but_the_head_as_QLinearConv()
+    [Theory]
+    [InlineData("unet-resnet18")]
+    [InlineData("unet-resnet18-gc")]
+    public void With_activations_onnx_runtime_runs_every_convolution_but_the_head_as_QLinearConv(string architecture)
     {
-        var float16 = ExportSmallModel(fp16: true);
+        var float16 = ExportSmallModel(fp16: true, architecture);
         var int8 = Path.Combine(dir, "int8.onnx");
 
         Assert.Equal(0, QuantizeCommand.Run([float16, "--out", int8, "--activations", "--calibrate", CalibrationFolder(), "--version", "9.9.9"]));

@@ -5,20 +5,22 @@ using static TorchSharp.torch;
 namespace Cutout.Training.Models.Decoders;
 
 /// <summary>
-/// segmentation_models' U-Net decoder: optional centre block (2 x Conv3x3BnReLU at the deepest width, for encoders that end
-/// in a pool), then one block per filter count, each upsampling 2x and joining the skips at strides 16, 8, 4, 2, then none.
+/// segmentation_models' U-Net decoder: optional global context (<see cref="GlobalContext"/>) on the deepest features, optional
+/// centre block (2 x Conv3x3BnReLU at the deepest width, for encoders that end in a pool), then one block per filter count, each upsampling 2x and joining the skips at strides 16, 8, 4, 2, then none.
 /// </summary>
 public sealed class UnetDecoder : nn.Module<Tensor[], Tensor>
 {
     public static readonly int[] DefaultFilters = [256, 128, 64, 32, 16];
 
+    public readonly GlobalContext? context;
     public readonly Sequential? center;
     public readonly ModuleList<UnetDecoderBlock> blocks;
 
-    public UnetDecoder(int[] encoderChannels, bool centerBlock, int[]? filters = null, string name = "UnetDecoder") : base(name)
+    public UnetDecoder(int[] encoderChannels, bool centerBlock, bool globalContext = false, int[]? filters = null, string name = "UnetDecoder") : base(name)
     {
         filters ??= DefaultFilters;
         int deepest = encoderChannels[^1];
+        if (globalContext) context = new GlobalContext(deepest);
         if (centerBlock) center = nn.Sequential(new Conv3x3BnReLU(deepest, deepest), new Conv3x3BnReLU(deepest, deepest));
         blocks = new ModuleList<UnetDecoderBlock>();
         long inChannels = deepest;
@@ -38,7 +40,8 @@ public sealed class UnetDecoder : nn.Module<Tensor[], Tensor>
     /// <summary>features: the encoder's outputs, shallowest first (strides 2..32).</summary>
     public override Tensor forward(Tensor[] features)
     {
-        var x = center is null ? features[^1] : center.forward(features[^1]);
+        var x = context is null ? features[^1] : context.forward(features[^1]);
+        if (center is not null) x = center.forward(x);
         for (int i = 0; i < blocks.Count; i++)
         {
             int skipIndex = features.Length - 2 - i;

@@ -37,5 +37,7 @@ internal sealed class SummaryVisitor : ILayerVisitor<long[]>
 
     public long[] Add(long[] a, long[] b, string name) => Row(name, "Add", a);
 
+    public long[] GlobalAveragePool(long[] x, string name) => Row(name, "GlobalAveragePooling2D", [x[0], 1, 1]);
+
     public long[] Sigmoid(long[] x, string name) => Row(name, "Sigmoid", x);
 }
