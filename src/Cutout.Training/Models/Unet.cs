@@ -15,14 +15,12 @@ public sealed class Unet : SegmentationModel
     public readonly Conv2d head;
 
     readonly string encoderName;
-    readonly bool globalContext;
     bool encoderBatchNormFrozen;
     readonly HashSet<BatchNorm2d> frozenBatchNorms = new(ReferenceEqualityComparer.Instance);
 
     public Unet(string encoderName, Encoder encoder, bool centerBlock, bool globalContext = false) : base("Unet")
     {
         this.encoderName = encoderName;
-        this.globalContext = globalContext;
         this.encoder = encoder;
         normalize = new Normalize(encoder.InputMean);
         decoder = new UnetDecoder(encoder.OutChannels, centerBlock, globalContext);
@@ -32,7 +30,7 @@ public sealed class Unet : SegmentationModel
         RegisterComponents();
     }
 
-    public override string Architecture => "unet-" + encoderName + (globalContext ? GlobalContextSuffix : "");
+    public override string Architecture => "unet-" + encoderName + (decoder.context is null ? "" : GlobalContextSuffix);
 
     /// <summary>Ends the name of an architecture whose decoder starts with a <see cref="GlobalContext"/>.</summary>
     public const string GlobalContextSuffix = "-gc";

@@ -5,8 +5,9 @@ using static TorchSharp.torch;
 namespace Cutout.Training.Models.Decoders;
 
 /// <summary>
-/// segmentation_models' U-Net decoder: optional global context (<see cref="GlobalContext"/>) on the deepest features, optional
-/// centre block (2 x Conv3x3BnReLU at the deepest width, for encoders that end in a pool), then one block per filter count, each upsampling 2x and joining the skips at strides 16, 8, 4, 2, then none.
+/// segmentation_models' U-Net decoder: optional global context (<see cref="GlobalContext"/>) on the deepest features,
+/// optional centre block (2 x Conv3x3BnReLU at the deepest width, for encoders that end in a pool), then one block per
+/// filter count, each upsampling 2x and joining the skips at strides 16, 8, 4, 2, then none.
 /// </summary>
 public sealed class UnetDecoder : nn.Module<Tensor[], Tensor>
 {
