@@ -32,7 +32,18 @@ unset CUTOUT_TEST_MODEL CUTOUT_MODELS
 export OMP_WAIT_POLICY=PASSIVE
 log="$(mktemp -t cutout-test-XXXXXX.log)"
 results="$(mktemp -d -t cutout-test-results-XXXXXX)"
-trap 'rm -rf "$log" "$results"' EXIT
+# Test processes keep their temporary files under ${TMPDIR:-/tmp}/cutout-tests-PID-*; a test host ended before its exit
+# handler finished leaves its root behind (1-2 GB), so the roots of processes that are gone are removed at the end.
+remove_ended_test_roots() {
+  local root pid
+  for root in "${TMPDIR:-/tmp}"/cutout-tests-*; do
+    [ -d "$root" ] || continue
+    pid="${root##*/cutout-tests-}"; pid="${pid%%-*}"
+    [[ "$pid" =~ ^[0-9]+$ ]] && [ -d "/proc/$pid" ] && continue
+    rm -rf "$root"
+  done
+}
+trap 'rm -rf "$log" "$results"; remove_ended_test_roots' EXIT
 set +e
 dotnet test Cutout.slnx -c Release --logger "console;verbosity=normal" --logger trx --results-directory "$results" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
