@@ -105,4 +105,21 @@ public sealed class GlobalContextTests(ITestOutputHelper output)
         output.WriteLine($"{error.GetType().Name}: {error.Message}");
         Assert.Contains(path, error.Message);
     }
+    [Theory]
+    [InlineData(".bin")]
+    [InlineData(".onnx")]
+    public void Its_weights_are_refused_by_the_plain_architecture(string extension)
+    {
+        using var input = RandomImages(1, 64, 64, seed: 3);
+        using var extended = Calibrated("unet-resnet18-gc", input, seed: 0);
+        var path = Path.Combine(dir, "gc" + extension);
+        if (extension == ".onnx") OnnxExporter.Export(extended, 64, 64, path);
+        else extended.save(path);
+        using var plain = ModelRegistry.Create("unet-resnet18", pretrained: false);
+
+        var error = Assert.ThrowsAny<Exception>(() => InitialWeights.Load(plain, path));
+        output.WriteLine($"{error.GetType().Name}: {error.Message}");
+        Assert.True(error is InvalidDataException or OnnxImportException, error.ToString());
+        Assert.Contains(path, error.Message);
+    }
 }
