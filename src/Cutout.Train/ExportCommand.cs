@@ -10,7 +10,8 @@ public static class ExportCommand
         cutout-train export --checkpoint FILE --arch NAME --out models/NAME.onnx [options]
           --checkpoint FILE  model weights saved by training (runs/NAME/best.bin or checkpoint/model.bin), or a float
                              .onnx written by this command (to export it again at another size or precision)
-          --arch NAME        the architecture the checkpoint was trained with: unet-resnet18 | unet-resnet18-gc | unet-vgg16
+          --arch NAME        the architecture the checkpoint was trained with: unet-resnet18 | unet-resnet18-gc |
+                             unet-resnet18-gc-atrous | unet-vgg16
           --size PX          input size, a multiple of 32 [320]    (or --width W --height H)
           --out FILE         the .onnx to write; its sidecar .json goes next to it
           --name NAME        model name in the sidecar [file name without extension]

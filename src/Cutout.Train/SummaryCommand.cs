@@ -11,7 +11,8 @@ public static class SummaryCommand
     public const string Help = """
         cutout-train summary --arch NAME [--size PX | --width W --height H]
           --arch NAME    unet-resnet18 (ImageNet ResNet18 encoder, blocks [2,2,2,3]) | unet-resnet18-gc (the same with
-                         a global context block before the decoder) | unet-vgg16 (random init: no pretrained VGG16
+                         a global context block before the decoder) | unet-resnet18-gc-atrous (and dilated context
+                         convs after it) | unet-vgg16 (random init: no pretrained VGG16
                          weights are available here)   [unet-vgg16]
           --size PX      input size, a multiple of 32 [128]
         Prints one row per layer (output shape, parameters), the learnable count, the count trainable with a frozen

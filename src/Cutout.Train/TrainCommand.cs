@@ -8,7 +8,8 @@ public static class TrainCommand
     public const string Help = """
         cutout-train [train] --data DIR [options]
           --arch NAME          unet-resnet18 (ImageNet encoder) | unet-resnet18-gc (plus a global context block before the
-                               decoder) | unet-vgg16 (random init)   [unet-resnet18]
+                               decoder) | unet-resnet18-gc-atrous (plus dilated context convs after it) | unet-vgg16
+                               (random init)   [unet-resnet18]
           --data DIR[,DIR]     dataset root: train/ + val/ folder pairs, Kaggle xtrain/ytrain/xtest/ytest, or xtrain.npy...;
                                several roots separated by commas train one joint model on all their pairs (and validate on all)
           --train-split S      [train]        --val-split S   [val]
@@ -26,8 +27,9 @@ public static class TrainCommand
           --exposure P         probability of a strong exposure change: darken x0.2-0.6, gamma 0.5-2 or contrast
                                0.5-1.5, plus mild noise [0]
           --checkpoint-every N batches [50]    --max-batches N   --limit N (first N training pairs)
-          --init FILE          start from these weights, same --arch, any size: best.bin, checkpoint/model.bin, or a float
-                               ONNX file exported by cutout-train (exports/NAME.onnx; its folded BatchNorms stay frozen)
+          --init FILE          start from these weights, same --arch (or one it extends by context blocks), any size:
+                               best.bin, checkpoint/model.bin, or a float ONNX file exported by cutout-train
+                               (exports/NAME.onnx; its folded BatchNorms stay frozen)
           --unfold-batchnorm   with --init FILE.onnx: measure each folded BatchNorm's statistics on 128 training photos
                                (no augmentation) so it computes the same and then trains as an ordinary one
           --out DIR            run folder: checkpoint/, best.bin, report.json, report.png [runs/default]

@@ -2,8 +2,8 @@ using Cutout.Training.Models.Encoders;
 
 namespace Cutout.Training.Models;
 
-/// <summary>Segmentation architectures by name: "&lt;decoder&gt;-&lt;encoder&gt;", e.g. "unet-resnet18", and "-gc" where the
-/// decoder starts with a global context block.</summary>
+/// <summary>Segmentation architectures by name: "&lt;decoder&gt;-&lt;encoder&gt;", e.g. "unet-resnet18", then "-gc" where the
+/// decoder starts with a global context block and "-atrous" where an atrous context block follows.</summary>
 public static class ModelRegistry
 {
     static readonly Dictionary<string, Func<bool, SegmentationModel>> Factories = new(StringComparer.OrdinalIgnoreCase)
@@ -11,6 +11,8 @@ public static class ModelRegistry
         ["unet-resnet18"] = pretrained => new Unet("resnet18", EncoderRegistry.Create("resnet18", pretrained), centerBlock: false),
         ["unet-resnet18" + Unet.GlobalContextSuffix] = pretrained =>
             new Unet("resnet18", EncoderRegistry.Create("resnet18", pretrained), centerBlock: false, globalContext: true),
+        ["unet-resnet18" + Unet.GlobalContextSuffix + Unet.AtrousContextSuffix] = pretrained =>
+            new Unet("resnet18", EncoderRegistry.Create("resnet18", pretrained), centerBlock: false, globalContext: true, atrousContext: true),
         ["unet-vgg16"] = pretrained => new Unet("vgg16", EncoderRegistry.Create("vgg16", pretrained), centerBlock: true),
     };
 

@@ -73,6 +73,7 @@ public sealed class ModelWalker<T>(ILayerVisitor<T> v)
     {
         var x = features[^1];
         if (d.context is not null) x = GlobalContext(x, d.context);
+        if (d.atrous is not null) x = AtrousContext(x, d.atrous);
         if (d.center is not null)
         {
             int i = 0;
@@ -93,6 +94,14 @@ public sealed class ModelWalker<T>(ILayerVisitor<T> v)
         var pooled = v.GlobalAveragePool(x, "context_pool");
         var context = v.Conv(v.Relu(v.Conv(pooled, c.reduce, null, "context_reduce"), "context_relu"), c.expand, null, "context_expand");
         return v.Add(x, context, "context_add");
+    }
+
+    T AtrousContext(T x, AtrousContext c)
+    {
+        var near = v.Relu(v.Conv(x, c.near, null, "atrous_near"), "atrous_near_relu");
+        var far = v.Relu(v.Conv(x, c.far, null, "atrous_far"), "atrous_far_relu");
+        var context = v.Conv(v.Concat(near, far, "atrous_concat"), c.project, null, "atrous_project");
+        return v.Add(x, context, "atrous_add");
     }
 
     T ConvBnRelu(T x, Conv3x3BnReLU block, string name) => v.Relu(v.Conv(x, block.conv, block.bn, name + "_conv"), name + "_relu");

@@ -18,22 +18,26 @@ public sealed class Unet : SegmentationModel
     bool encoderBatchNormFrozen;
     readonly HashSet<BatchNorm2d> frozenBatchNorms = new(ReferenceEqualityComparer.Instance);
 
-    public Unet(string encoderName, Encoder encoder, bool centerBlock, bool globalContext = false) : base("Unet")
+    public Unet(string encoderName, Encoder encoder, bool centerBlock, bool globalContext = false, bool atrousContext = false) : base("Unet")
     {
         this.encoderName = encoderName;
         this.encoder = encoder;
         normalize = new Normalize(encoder.InputMean);
-        decoder = new UnetDecoder(encoder.OutChannels, centerBlock, globalContext);
+        decoder = new UnetDecoder(encoder.OutChannels, centerBlock, globalContext, atrousContext);
         head = nn.Conv2d(decoder.OutChannels, 1, 3, padding: 1);
         nn.init.xavier_uniform_(head.weight);
         nn.init.zeros_(head.bias!);
         RegisterComponents();
     }
 
-    public override string Architecture => "unet-" + encoderName + (decoder.context is null ? "" : GlobalContextSuffix);
+    public override string Architecture =>
+        "unet-" + encoderName + (decoder.context is null ? "" : GlobalContextSuffix) + (decoder.atrous is null ? "" : AtrousContextSuffix);
 
-    /// <summary>Ends the name of an architecture whose decoder starts with a <see cref="GlobalContext"/>.</summary>
+    /// <summary>Marks an architecture whose decoder starts with a <see cref="GlobalContext"/>.</summary>
     public const string GlobalContextSuffix = "-gc";
+
+    /// <summary>Marks an architecture whose decoder starts with an <see cref="AtrousContext"/> (after the global context).</summary>
+    public const string AtrousContextSuffix = "-atrous";
 
     public override Tensor forward(Tensor x)
     {

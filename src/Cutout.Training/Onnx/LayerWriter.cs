@@ -28,11 +28,16 @@ public sealed class LayerWriter(OnnxGraphBuilder g, bool foldBatchNorm) : ILayer
 
         var stride = conv.stride ?? [1, 1];
         var padding = conv.padding ?? [0, 0];
-        var y = g.Node("Conv", inputs.ToArray(), g.UniqueName(name),
+        var dilation = conv.dilation ?? [1, 1];
+        List<OnnxAttribute> attributes =
+        [
             OnnxAttribute.Of("kernel_shape", weight.shape[2], weight.shape[3]),
             OnnxAttribute.Of("strides", stride.ToArray()),
             OnnxAttribute.Of("pads", padding[0], padding[1], padding[0], padding[1]),
-            OnnxAttribute.Of("group", conv.groups));
+            OnnxAttribute.Of("group", conv.groups),
+        ];
+        if (dilation.Any(d => d != 1)) attributes.Add(OnnxAttribute.Of("dilations", dilation.ToArray()));
+        var y = g.Node("Conv", inputs.ToArray(), g.UniqueName(name), attributes.ToArray());
         return bn is not null && !foldBatchNorm ? BatchNorm(y, bn, name + "_bn") : y;
     }
 

@@ -6,12 +6,14 @@ namespace Cutout.Training.Training;
 
 /// <summary>
 /// Loads the weights training starts from (<c>--init</c>): a checkpoint (best.bin, checkpoint/model.bin) or one of our float
-/// exports, of the model's own architecture or, for a "-gc" architecture, of the one it extends. In that case every layer
-/// but the global context block comes from the file, and the block, which adds nothing until it trains, keeps its start.
+/// exports, of the model's own architecture or of one it extends by context blocks ("unet-resnet18" for "unet-resnet18-gc",
+/// either for "unet-resnet18-gc-atrous"). Then every other layer comes from the file, and the new blocks, which add nothing
+/// until they train, keep their start.
 /// </summary>
 public static class InitialWeights
 {
-    const string ContextBlockPrefix = "decoder.context.";
+    static readonly (string Prefix, string Name)[] ZeroStartBlocks =
+        [("decoder.context.", "global context"), ("decoder.atrous.", "atrous context")];
 
     /// <summary>Returns what was loaded, for the log.</summary>
     public static string Load(SegmentationModel model, string path)
@@ -23,7 +25,7 @@ public static class InitialWeights
     static string LoadExport(SegmentationModel model, string path)
     {
         var architecture = OnnxImporter.ArchitectureOf(path);
-        if (architecture + Unet.GlobalContextSuffix != model.Architecture)
+        if (!model.Architecture.StartsWith(architecture + "-"))
         {
             OnnxImporter.Import(model, path);
             return SameArchitecture(path);
@@ -31,11 +33,12 @@ public static class InitialWeights
         using var source = ModelRegistry.Create(architecture, pretrained: false);
         OnnxImporter.Import(source, path);
         CopyShared(source, model);
-        return ExtendedArchitecture(architecture, path);
+        var sourceNames = source.state_dict().Keys.ToHashSet();
+        return ExtendedArchitecture(architecture, path, model.state_dict().Keys.Where(name => !sourceNames.Contains(name)));
     }
 
     /// <summary>
-    /// One non-strict read: the file must supply every tensor of the model, or every one but the global context block's,
+    /// One non-strict read: the file must supply every tensor of the model, or every one but those of zero-start blocks,
     /// and nothing the model lacks.
     /// </summary>
     static string LoadCheckpoint(SegmentationModel model, string path)
@@ -52,16 +55,26 @@ public static class InitialWeights
         var unknown = loaded.Where(entry => !entry.Value).Select(entry => entry.Key).ToList();
         var missing = model.state_dict().Keys.Where(name => !loaded.GetValueOrDefault(name)).ToList();
         if (unknown.Count == 0 && missing.Count == 0) return SameArchitecture(path);
-        if (unknown.Count == 0 && missing.All(name => name.StartsWith(ContextBlockPrefix)) && model.Architecture.EndsWith(Unet.GlobalContextSuffix))
-            return ExtendedArchitecture(model.Architecture[..^Unet.GlobalContextSuffix.Length], path);
+        if (unknown.Count == 0 && missing.All(name => BlockOf(name) is not null))
+            return ExtendedArchitecture(null, path, missing);
         var example = unknown.Concat(missing).First();
         throw NotWeightsOf(model, path, $"{missing.Count} of its tensors missing, {unknown.Count} it has no place for, such as {example}", null);
     }
 
     static string SameArchitecture(string path) => $"starting from the weights in {path}";
 
-    static string ExtendedArchitecture(string architecture, string path) =>
-        $"starting from the {architecture} weights in {path}; the global context block is new and adds nothing until it trains";
+    static string ExtendedArchitecture(string? architecture, string path, IEnumerable<string> newTensors)
+    {
+        var blocks = newTensors.Select(BlockOf).Distinct().ToList();
+        var weights = architecture is null ? "weights" : $"{architecture} weights";
+        var what = blocks.Count == 1
+            ? $"the {blocks[0]} block is new and adds nothing until it trains"
+            : $"the {string.Join(" and ", blocks)} blocks are new and add nothing until they train";
+        return $"starting from the {weights} in {path}; {what}";
+    }
+
+    static string? BlockOf(string tensorName) =>
+        ZeroStartBlocks.FirstOrDefault(block => tensorName.StartsWith(block.Prefix)).Name;
 
     static InvalidDataException NotWeightsOf(SegmentationModel model, string path, string detail, Exception? inner) =>
         new($"--init: {path} does not hold {model.Architecture} weights ({detail})", inner);

@@ -17,21 +17,13 @@ public sealed class GlobalContextTests(ITestOutputHelper output)
 {
     readonly string dir = TestTemp.Folder("cutout-context-");
 
-    static SegmentationModel Calibrated(string architecture, Tensor input, int seed)
-    {
-        manual_seed(seed);
-        var model = ModelRegistry.Create(architecture, pretrained: false);
-        Calibrate(model, input, seed: seed + 1);
-        return model;
-    }
-
     [Theory]
     [InlineData(".bin")]
     [InlineData(".onnx")]
     public void Started_from_unet_resnet18_weights_it_computes_what_they_compute(string extension)
     {
         using var input = RandomImages(2, 64, 96, seed: 3);
-        using var plain = Calibrated("unet-resnet18", input, seed: 0);
+        using var plain = CalibratedModel("unet-resnet18", input, seed: 0);
         var path = Path.Combine(dir, "plain" + extension);
         if (extension == ".onnx") OnnxExporter.Export(plain, 64, 96, path);
         else plain.save(path);
@@ -52,7 +44,7 @@ public sealed class GlobalContextTests(ITestOutputHelper output)
     public void A_checkpoint_of_its_own_architecture_loads_whole()
     {
         using var input = RandomImages(1, 64, 64, seed: 3);
-        using var trained = Calibrated("unet-resnet18-gc", input, seed: 0);
+        using var trained = CalibratedModel("unet-resnet18-gc", input, seed: 0);
         var path = Path.Combine(dir, "gc.bin");
         trained.save(path);
 
@@ -111,7 +103,7 @@ public sealed class GlobalContextTests(ITestOutputHelper output)
     public void Its_weights_are_refused_by_the_plain_architecture(string extension)
     {
         using var input = RandomImages(1, 64, 64, seed: 3);
-        using var extended = Calibrated("unet-resnet18-gc", input, seed: 0);
+        using var extended = CalibratedModel("unet-resnet18-gc", input, seed: 0);
         var path = Path.Combine(dir, "gc" + extension);
         if (extension == ".onnx") OnnxExporter.Export(extended, 64, 64, path);
         else extended.save(path);

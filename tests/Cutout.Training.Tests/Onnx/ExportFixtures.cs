@@ -14,8 +14,17 @@ internal static class ExportFixtures
     /// <summary>
     /// Gives every BatchNorm the statistics of one real batch (momentum 1 in train mode) and a random affine part, so that
     /// activations stay in a sensible range and folding BN into the convolutions is really exercised. A global context block
-    /// gets random weights in place of its zero start, so that it changes the output.
+    /// and an atrous context block get random weights in place of their zero start, so that they change the output.
     /// </summary>
+    /// <summary>A new model of <paramref name="architecture"/> (no pretrained weights), calibrated on <paramref name="input"/>.</summary>
+    public static SegmentationModel CalibratedModel(string architecture, Tensor input, int seed)
+    {
+        manual_seed(seed);
+        var model = ModelRegistry.Create(architecture, pretrained: false);
+        Calibrate(model, input, seed: seed + 1);
+        return model;
+    }
+
     public static void Calibrate(SegmentationModel model, Tensor input, int seed)
     {
         manual_seed(seed);
@@ -26,6 +35,11 @@ internal static class ExportFixtures
             {
                 context.expand.weight.copy_(randn_like(context.expand.weight) * 0.05);
                 context.expand.bias!.copy_(randn_like(context.expand.bias!) * 0.1);
+            }
+            foreach (var atrous in model.modules().OfType<AtrousContext>())
+            {
+                atrous.project.weight.copy_(randn_like(atrous.project.weight) * 0.05);
+                atrous.project.bias!.copy_(randn_like(atrous.project.bias!) * 0.1);
             }
             foreach (var bn in bns)
             {

@@ -19,6 +19,7 @@ public sealed class OnnxExporterTests(ITestOutputHelper output) : IDisposable
     [InlineData("unet-resnet18", 128, 128)]
     [InlineData("unet-resnet18", 64, 96)]
     [InlineData("unet-resnet18-gc", 64, 96)]
+    [InlineData("unet-resnet18-gc-atrous", 128, 160)]
     [InlineData("unet-vgg16", 128, 128)]
     [InlineData("unet-vgg16", 64, 96)]
     public void Fp32_export_matches_torchsharp(string architecture, int height, int width)
@@ -43,6 +44,7 @@ public sealed class OnnxExporterTests(ITestOutputHelper output) : IDisposable
     [Theory]
     [InlineData("unet-resnet18")]
     [InlineData("unet-resnet18-gc")]
+    [InlineData("unet-resnet18-gc-atrous")]
     [InlineData("unet-vgg16")]
     public void Fp16_export_is_smaller_and_close(string architecture)
     {

@@ -33,6 +33,7 @@ public sealed class OnnxImporterTests(ITestOutputHelper output)
     [Theory]
     [InlineData("unet-resnet18")]
     [InlineData("unet-resnet18-gc")]
+    [InlineData("unet-resnet18-gc-atrous")]
     [InlineData("unet-vgg16")]
     public void An_fp32_export_read_back_gives_the_same_outputs_at_another_size(string architecture)
     {

@@ -63,6 +63,7 @@ public sealed class QuantizeCommandTests(ITestOutputHelper output)
     [Theory]
     [InlineData("unet-resnet18")]
     [InlineData("unet-resnet18-gc")]
+    [InlineData("unet-resnet18-gc-atrous")]
     public void With_activations_onnx_runtime_runs_every_convolution_but_the_head_as_QLinearConv(string architecture)
     {
         var float16 = ExportSmallModel(fp16: true, architecture);

@@ -5,7 +5,8 @@ using static TorchSharp.torch;
 namespace Cutout.Training.Models.Decoders;
 
 /// <summary>
-/// segmentation_models' U-Net decoder: optional global context (<see cref="GlobalContext"/>) on the deepest features,
+/// segmentation_models' U-Net decoder: optional global context (<see cref="GlobalContext"/>) and atrous context
+/// (<see cref="AtrousContext"/>) on the deepest features,
 /// optional centre block (2 x Conv3x3BnReLU at the deepest width, for encoders that end in a pool), then one block per
 /// filter count, each upsampling 2x and joining the skips at strides 16, 8, 4, 2, then none.
 /// </summary>
@@ -14,14 +15,16 @@ public sealed class UnetDecoder : nn.Module<Tensor[], Tensor>
     public static readonly int[] DefaultFilters = [256, 128, 64, 32, 16];
 
     public readonly GlobalContext? context;
+    public readonly AtrousContext? atrous;
     public readonly Sequential? center;
     public readonly ModuleList<UnetDecoderBlock> blocks;
 
-    public UnetDecoder(int[] encoderChannels, bool centerBlock, bool globalContext = false, int[]? filters = null, string name = "UnetDecoder") : base(name)
+    public UnetDecoder(int[] encoderChannels, bool centerBlock, bool globalContext = false, bool atrousContext = false, int[]? filters = null, string name = "UnetDecoder") : base(name)
     {
         filters ??= DefaultFilters;
         int deepest = encoderChannels[^1];
         if (globalContext) context = new GlobalContext(deepest);
+        if (atrousContext) atrous = new AtrousContext(deepest);
         if (centerBlock) center = nn.Sequential(new Conv3x3BnReLU(deepest, deepest), new Conv3x3BnReLU(deepest, deepest));
         blocks = new ModuleList<UnetDecoderBlock>();
         long inChannels = deepest;
@@ -42,6 +45,7 @@ public sealed class UnetDecoder : nn.Module<Tensor[], Tensor>
     public override Tensor forward(Tensor[] features)
     {
         var x = context is null ? features[^1] : context.forward(features[^1]);
+        if (atrous is not null) x = atrous.forward(x);
         if (center is not null) x = center.forward(x);
         for (int i = 0; i < blocks.Count; i++)
         {

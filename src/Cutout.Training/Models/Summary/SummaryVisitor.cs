@@ -20,7 +20,9 @@ internal sealed class SummaryVisitor : ILayerVisitor<long[]>
         var w = conv.weight.shape;
         var stride = conv.stride ?? [1, 1];
         var padding = conv.padding ?? [0, 0];
-        long[] y = [w[0], (x[1] + 2 * padding[0] - w[2]) / stride[0] + 1, (x[2] + 2 * padding[1] - w[3]) / stride[1] + 1];
+        var dilation = conv.dilation ?? [1, 1];
+        long Out(long size, int axis) => (size + 2 * padding[axis] - dilation[axis] * (w[axis + 2] - 1) - 1) / stride[axis] + 1;
+        long[] y = [w[0], Out(x[1], 0), Out(x[2], 1)];
         Row(name, "Conv2D", y, conv.parameters().Sum(p => p.numel()));
         return bn is null ? y : Row(name.EndsWith("_conv") ? name[..^5] + "_bn" : name + "_bn", "BatchNormalization", y,
             bn.parameters().Sum(p => p.numel()), bn.running_mean!.numel() + bn.running_var!.numel());
