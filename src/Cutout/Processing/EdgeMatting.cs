@@ -11,7 +11,8 @@ namespace Cutout;
 /// model's alpha). Unless raw alpha is asked for, the result is made steeper around 0.5 as clean alpha does (on objects/val
 /// that lowered edge MAE below clean alpha's; unsteepened it stayed above). Then each unknown pixel's own subject colour is estimated — the colour that, mixed with B at that
 /// alpha, gives the photo — so hair and fine edges stop carrying the old background's colour. Fully opaque pixels keep
-/// the photo's own colour.
+/// the photo's own colour. Pixels the colour line pushed towards the background inside the subject, where no see-through
+/// path joins them to it (<see cref="EnclosedHoles"/>), get the model's alpha back.
 /// Cost: one pass over the photo, eight box filters on a coarse grid, and per-pixel work in the unknown region only.
 /// </summary>
 public static class EdgeMatting
@@ -35,6 +36,7 @@ public static class EdgeMatting
         var unknown = Unknown(matte, band);
         var colours = LocalColours.Estimate(photo, matte, unknown, subsample, 2 * bandRadius + 2);
         var alpha = matte.Values;
+        var modelAlpha = (float[])alpha.Clone();
         var foreground = (byte[])photo.Rgba.Clone();
         var rgba = photo.Rgba;
         RowBands.For(h, (first, end) =>
@@ -59,6 +61,11 @@ public static class EdgeMatting
                 foreground[i * 4 + 2] = (byte)MathF.Round(subject.Z * 255);
             }
         });
+        foreach (var i in EnclosedHoles.Find(alpha, modelAlpha, unknown, band, w, bandRadius))
+        {
+            alpha[i] = clean ? AlphaSnap.Steepen(modelAlpha[i]) : modelAlpha[i];
+            Array.Copy(rgba, i * 4, foreground, i * 4, 3);
+        }
         return new AlphaMatte(w, h, alpha) { ModelTime = matte.ModelTime, Foreground = foreground };
     }
 

@@ -64,4 +64,18 @@ public class EdgeMattingTests
         var refined = EdgeMatting.Refine(photo, matte, EdgeBand.Around(matte, 10), 10, 2, clean: false);
         Assert.InRange(refined[104, 32], matte[104, 32] - 0.15f, matte[104, 32] + 0.15f);
     }
+
+    [Fact]
+    public void A_speck_of_background_colour_inside_the_subject_stays_opaque_while_the_edge_still_moves()
+    {
+        // Red subject to x = 104, blue background from 105, and one blue pixel inside the red where the model says 0.8:
+        // the colour line reads it as background, but no see-through path joins it to the background.
+        var (photo, matte) = Scene(x => x < 105 ? ((byte)250, (byte)10, (byte)10) : ((byte)10, (byte)10, (byte)250));
+        var rgba = photo.Rgba;
+        var speck = (32 * W + 101) * 4;
+        (rgba[speck], rgba[speck + 2]) = (10, 250);
+        var refined = Refine(photo, matte);
+        Assert.True(refined[101, 32] > 0.75f, $"speck {refined[101, 32]}");
+        Assert.True(refined[103, 32] > 0.9f && refined[106, 32] < 0.1f, $"{refined[103, 32]} | {refined[106, 32]}");
+    }
 }

@@ -1,0 +1,67 @@
+namespace Cutout;
+
+/// <summary>
+/// Finds the pixels that edge matting made see-through inside the subject: lowered well below the model's alpha, yet
+/// joined to the background by no path of see-through pixels. A light strand of hair that happens to match the backdrop's
+/// colour is such a pixel; a ramp that matting moves onto the photo's real edge is not, since it opens onto the background.
+/// Only small holes count (at most the band radius squared): a larger enclosed region is more likely a real gap, such as
+/// the space between an arm and the body, that the band covers whole. The search stays inside the edge band.
+/// </summary>
+public static class EnclosedHoles
+{
+    /// <summary>Alpha below which a pixel lets the background through.</summary>
+    const float SeeThrough = 0.75f;
+
+    /// <summary>How far below the model's alpha a pixel must have been pushed to count as made see-through.</summary>
+    const float Lowered = 0.1f;
+
+    /// <returns>Indices of the pixels in <paramref name="changed"/> that form enclosed holes.</returns>
+    public static List<int> Find(float[] alpha, float[] modelAlpha, bool[] changed, bool[] band, int width, int bandRadius)
+    {
+        var height = alpha.Length / width;
+        var open = new bool[alpha.Length];
+        var queue = new Queue<int>();
+        for (var i = 0; i < alpha.Length; i++)
+        {
+            if (!band[i] || changed[i] || alpha[i] >= 0.5f) continue;
+            open[i] = true;
+            queue.Enqueue(i);
+        }
+        Spread(queue, open, n => band[n] && alpha[n] < SeeThrough, width, height, _ => { });
+
+        var candidate = new bool[alpha.Length];
+        for (var i = 0; i < alpha.Length; i++)
+            candidate[i] = changed[i] && !open[i] && alpha[i] < SeeThrough && alpha[i] < modelAlpha[i] - Lowered;
+        var holes = new List<int>();
+        var seen = new bool[alpha.Length];
+        for (var i = 0; i < alpha.Length; i++)
+        {
+            if (!candidate[i] || seen[i]) continue;
+            var component = new List<int> { i };
+            seen[i] = true;
+            Spread(new Queue<int>([i]), seen, n => candidate[n], width, height, component.Add);
+            if (component.Count <= bandRadius * bandRadius) holes.AddRange(component);
+        }
+        return holes;
+    }
+
+    /// <summary>Breadth-first over 8-neighbours from the queued pixels, into those that <paramref name="passes"/> lets in.</summary>
+    static void Spread(Queue<int> queue, bool[] reached, Func<int, bool> passes, int width, int height, Action<int> onReach)
+    {
+        while (queue.TryDequeue(out var i))
+        {
+            var (x, y) = (i % width, i / width);
+            for (var dy = -1; dy <= 1; dy++)
+            for (var dx = -1; dx <= 1; dx++)
+            {
+                var (nx, ny) = (x + dx, y + dy);
+                if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+                var n = ny * width + nx;
+                if (reached[n] || !passes(n)) continue;
+                reached[n] = true;
+                onReach(n);
+                queue.Enqueue(n);
+            }
+        }
+    }
+}
