@@ -33,13 +33,17 @@ export OMP_WAIT_POLICY=PASSIVE
 log="$(mktemp -t cutout-test-XXXXXX.log)"
 results="$(mktemp -d -t cutout-test-results-XXXXXX)"
 # Test processes keep their temporary files under ${TMPDIR:-/tmp}/cutout-tests-PID-*; a test host ended before its exit
-# handler finished leaves its root behind (1-2 GB), so the roots of processes that are gone are removed at the end.
+# handler finished leaves its root behind (1-3 GB), so at the end the roots of processes that are gone are removed,
+# after giving test hosts still shutting down 15 s to end.
 remove_ended_test_roots() {
-  local root pid
+  local root pid wait
   for root in "${TMPDIR:-/tmp}"/cutout-tests-*; do
     [ -d "$root" ] || continue
     pid="${root##*/cutout-tests-}"; pid="${pid%%-*}"
-    [[ "$pid" =~ ^[0-9]+$ ]] && [ -d "/proc/$pid" ] && continue
+    if [[ "$pid" =~ ^[0-9]+$ ]]; then
+      for wait in $(seq 30); do [ -d "/proc/$pid" ] || break; sleep 0.5; done
+      [ -d "/proc/$pid" ] && continue
+    fi
     rm -rf "$root"
   done
 }
