@@ -20,9 +20,11 @@ public static class OnnxImporter
 
     public static bool IsOnnxPath(string path) => Path.GetExtension(path).Equals(".onnx", StringComparison.OrdinalIgnoreCase);
 
-    public static void Import(SegmentationModel model, string path)
+    public static void Import(SegmentationModel model, string path) => Import(model, Read(path), path);
+
+    /// <summary>Imports a file already read with <see cref="Read"/>, so a caller that looked at it first reads it once.</summary>
+    public static void Import(SegmentationModel model, OnnxModel onnx, string path)
     {
-        var onnx = Read(path);
         var graph = onnx.Graph;
         if (graph.Nodes.Any(n => QuantizedOperators.Contains(n.OpType)) || graph.Initializers.Any(t => t.DataType is Uint8 or Int8))
             throw new OnnxImportException($"{path} is a quantized (int8) model, whose weights cannot be trained further; use the float export (fp32 or fp16 .onnx) of the same model");
@@ -39,10 +41,7 @@ public static class OnnxImporter
         reader.Finish(new ModelWalker<string>(reader).Unet(OnnxExporter.InputName, unet));
     }
 
-    /// <summary>The architecture an export holds (its graph's name).</summary>
-    public static string ArchitectureOf(string path) => Read(path).Graph.Name;
-
-    static OnnxModel Read(string path)
+    public static OnnxModel Read(string path)
     {
         if (!File.Exists(path)) throw new OnnxImportException($"{path}: file not found");
         try

@@ -24,14 +24,15 @@ public static class InitialWeights
 
     static string LoadExport(SegmentationModel model, string path)
     {
-        var architecture = OnnxImporter.ArchitectureOf(path);
+        var onnx = OnnxImporter.Read(path);
+        var architecture = onnx.Graph.Name;
         if (!model.Architecture.StartsWith(architecture + "-"))
         {
-            OnnxImporter.Import(model, path);
+            OnnxImporter.Import(model, onnx, path);
             return SameArchitecture(path);
         }
         using var source = ModelRegistry.Create(architecture, pretrained: false);
-        OnnxImporter.Import(source, path);
+        OnnxImporter.Import(source, onnx, path);
         CopyShared(source, model);
         var sourceNames = source.state_dict().Keys.ToHashSet();
         return ExtendedArchitecture(architecture, path, model.state_dict().Keys.Where(name => !sourceNames.Contains(name)));
