@@ -33,13 +33,12 @@ public static class EnclosedHoles
         for (var i = 0; i < alpha.Length; i++)
             candidate[i] = changed[i] && !open[i] && alpha[i] < SeeThrough && alpha[i] < modelAlpha[i] - Lowered;
         var holes = new List<int>();
-        var seen = new bool[alpha.Length];
         for (var i = 0; i < alpha.Length; i++)
         {
-            if (!candidate[i] || seen[i]) continue;
+            if (!candidate[i] || open[i]) continue;
             var component = new List<int> { i };
-            seen[i] = true;
-            Spread(new Queue<int>([i]), seen, n => candidate[n], width, height, component.Add);
+            open[i] = true; // candidates are never open, so the flag now marks the ones already grouped
+            Spread(new Queue<int>([i]), open, n => candidate[n], width, height, component.Add);
             if (component.Count <= bandRadius * bandRadius) holes.AddRange(component);
         }
         return holes;
