@@ -18,7 +18,6 @@ public static class EnclosedHoles
     /// <returns>Indices of the pixels in <paramref name="changed"/> that form enclosed holes.</returns>
     public static List<int> Find(float[] alpha, float[] modelAlpha, bool[] changed, bool[] band, int width, int bandRadius)
     {
-        var height = alpha.Length / width;
         var open = new bool[alpha.Length];
         var queue = new Queue<int>();
         for (var i = 0; i < alpha.Length; i++)
@@ -27,7 +26,7 @@ public static class EnclosedHoles
             open[i] = true;
             queue.Enqueue(i);
         }
-        Spread(queue, open, n => band[n] && alpha[n] < SeeThrough, width, height, _ => { });
+        PixelFlood.Spread(queue, open, n => band[n] && alpha[n] < SeeThrough, width, corners: true, _ => { });
 
         var candidate = new bool[alpha.Length];
         for (var i = 0; i < alpha.Length; i++)
@@ -38,29 +37,9 @@ public static class EnclosedHoles
             if (!candidate[i] || open[i]) continue;
             var component = new List<int> { i };
             open[i] = true; // candidates are never open, so the flag now marks the ones already grouped
-            Spread(new Queue<int>([i]), open, n => candidate[n], width, height, component.Add);
+            PixelFlood.Spread(new Queue<int>([i]), open, n => candidate[n], width, corners: true, component.Add);
             if (component.Count <= bandRadius * bandRadius) holes.AddRange(component);
         }
         return holes;
-    }
-
-    /// <summary>Breadth-first over 8-neighbours from the queued pixels, into those that <paramref name="passes"/> lets in.</summary>
-    static void Spread(Queue<int> queue, bool[] reached, Func<int, bool> passes, int width, int height, Action<int> onReach)
-    {
-        while (queue.TryDequeue(out var i))
-        {
-            var (x, y) = (i % width, i / width);
-            for (var dy = -1; dy <= 1; dy++)
-            for (var dx = -1; dx <= 1; dx++)
-            {
-                var (nx, ny) = (x + dx, y + dy);
-                if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-                var n = ny * width + nx;
-                if (reached[n] || !passes(n)) continue;
-                reached[n] = true;
-                onReach(n);
-                queue.Enqueue(n);
-            }
-        }
     }
 }

@@ -25,34 +25,19 @@ public static class MatteCleanup
         var (w, h, v) = (matte.Width, matte.Height, matte.Values);
         var visited = new bool[v.Length];
         var region = new List<int>();
-        var stack = new Stack<int>();
+        var queue = new Queue<int>();
         for (var start = 0; start < v.Length; start++)
         {
             if (visited[start] || (v[start] >= 0.5f) != foreground) continue;
             region.Clear();
-            var touchesBorder = false;
+            region.Add(start);
             visited[start] = true;
-            stack.Push(start);
-            while (stack.Count > 0)
-            {
-                var i = stack.Pop();
-                region.Add(i);
-                int x = i % w, y = i / w;
-                if (x == 0 || y == 0 || x == w - 1 || y == h - 1) touchesBorder = true;
-                if (x > 0) Visit(i - 1);
-                if (x < w - 1) Visit(i + 1);
-                if (y > 0) Visit(i - w);
-                if (y < h - 1) Visit(i + w);
-            }
-            if (region.Count >= minArea || (!foreground && touchesBorder)) continue;
+            queue.Enqueue(start);
+            PixelFlood.Spread(queue, visited, i => (v[i] >= 0.5f) == foreground, w, corners: false, region.Add);
+            if (region.Count >= minArea || (!foreground && region.Exists(OnBorder))) continue;
             foreach (var i in region) v[i] = foreground ? 0f : 1f;
         }
 
-        void Visit(int i)
-        {
-            if (visited[i] || (v[i] >= 0.5f) != foreground) return;
-            visited[i] = true;
-            stack.Push(i);
-        }
+        bool OnBorder(int i) => i % w == 0 || i % w == w - 1 || i < w || i >= (h - 1) * w;
     }
 }
