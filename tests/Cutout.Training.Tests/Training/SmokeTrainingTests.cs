@@ -20,7 +20,7 @@ public sealed class SmokeTrainingTests(ITestOutputHelper output) : IDisposable
     public void Dispose() => Directory.Delete(run, true);
 
     string[] TrainArgs => ["train", "--arch", "unet-resnet18", "--data", Path.Combine(TestPaths.DataRoot, "people"),
-        "--train-split", "smoke", "--val-split", "smoke", "--size", "64", "--batch", "1", "--epochs", "3",
+        "--train-split", "smoke", "--val-split", "smoke", "--size", "64", "--batch", "1", "--epochs", "5",
         "--checkpoint-every", "1", "--threads", "2", "--out", run];
 
     [DataFact]
@@ -49,12 +49,15 @@ public sealed class SmokeTrainingTests(ITestOutputHelper output) : IDisposable
 
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "report.json")));
         var epochs = report.RootElement.GetProperty("epochs").EnumerateArray().ToList();
-        Assert.Equal(3, epochs.Count);
+        Assert.Equal(5, epochs.Count);
         Assert.All(epochs, e => Assert.InRange(e.GetProperty("validation_iou").GetDouble(), 0, 1));
         // Learning, not just running: a network whose weights do not improve (or turn NaN) keeps its first-epoch loss.
-        double firstTrain = epochs[0].GetProperty("train_loss").GetDouble(), lastTrain = epochs[^1].GetProperty("train_loss").GetDouble();
+        // Five random crops an epoch make one epoch's loss noisy (+-2 %, seen 0.600 -> 0.584 over three epochs), so the
+        // last two epochs are averaged and the run is long enough for the fall to stand well clear of that noise.
+        double firstTrain = epochs[0].GetProperty("train_loss").GetDouble();
+        double lastTrain = epochs[^2..].Average(e => e.GetProperty("train_loss").GetDouble());
         double firstValidation = epochs[0].GetProperty("validation_loss").GetDouble(), lastValidation = epochs[^1].GetProperty("validation_loss").GetDouble();
-        Assert.True(lastTrain <= 0.95 * firstTrain, $"training loss fell by at least 5 % over the epochs: {firstTrain:F4} -> {lastTrain:F4}");
+        Assert.True(lastTrain <= 0.95 * firstTrain, $"training loss fell by at least 5 % over the epochs: {firstTrain:F4} -> {lastTrain:F4} (last two averaged)");
         Assert.True(lastValidation < firstValidation, $"validation loss fell: {firstValidation:F4} -> {lastValidation:F4}");
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(Path.Combine(run, "report.png"))[..4]);
 
