@@ -28,18 +28,18 @@ public static class EnclosedHoles
         }
         PixelFlood.Spread(queue, open, n => band[n] && alpha[n] < SeeThrough, width, corners: true, _ => { });
 
-        var candidate = new bool[alpha.Length];
-        for (var i = 0; i < alpha.Length; i++)
-            candidate[i] = changed[i] && !open[i] && alpha[i] < SeeThrough && alpha[i] < modelAlpha[i] - Lowered;
+        // From here on the flag also marks the candidates already grouped; an open pixel is never a candidate.
         var holes = new List<int>();
         for (var i = 0; i < alpha.Length; i++)
         {
-            if (!candidate[i] || open[i]) continue;
+            if (open[i] || !Candidate(i)) continue;
             var component = new List<int> { i };
-            open[i] = true; // candidates are never open, so the flag now marks the ones already grouped
-            PixelFlood.Spread(new Queue<int>([i]), open, n => candidate[n], width, corners: true, component.Add);
+            open[i] = true;
+            PixelFlood.Spread(new Queue<int>([i]), open, Candidate, width, corners: true, component.Add);
             if (component.Count <= bandRadius * bandRadius) holes.AddRange(component);
         }
         return holes;
+
+        bool Candidate(int i) => changed[i] && alpha[i] < SeeThrough && alpha[i] < modelAlpha[i] - Lowered;
     }
 }
