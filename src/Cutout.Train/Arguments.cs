@@ -33,6 +33,10 @@ public sealed class Arguments
     public double Double(string name, double fallback) =>
         Parse(name, fallback, s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>A comma-separated list of integers, or null when the option is absent.</summary>
+    public int[]? Ints(string name) =>
+        Parse<int[]?>(name, null, s => s.Split(',', StringSplitOptions.TrimEntries).Select(int.Parse).ToArray());
+
     public bool Flag(string name)
     {
         used.Add(name);
@@ -45,7 +49,7 @@ public sealed class Arguments
         var text = String(name);
         if (text is null) return fallback;
         try { return parse(text); }
-        catch (FormatException) { throw new ArgumentException($"--{name}: '{text}' is not a valid number"); }
+        catch (Exception e) when (e is FormatException or OverflowException) { throw new ArgumentException($"--{name}: '{text}' is not a valid number"); }
     }
 
     /// <summary>Throws for options that were given but never asked for (typos).</summary>

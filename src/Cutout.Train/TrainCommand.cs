@@ -14,6 +14,7 @@ public static class TrainCommand
                                several roots separated by commas train one joint model on all their pairs (and validate on all)
           --train-split S      [train]        --val-split S   [val]
           --size PX            input size, a multiple of 32 [320]
+          --train-sizes A,B..  train at these sizes (multiples of 32), one drawn per batch; validation stays at --size
           --epochs N [30]      --batch N [8]      --lr X [0.001]
           --encoder-lr X       train the encoder with this learning rate (default 0: frozen encoder, the seed's recipe)
           --unfreeze-from K    with --encoder-lr: train encoder stages K.. only (ResNet18: 1-4)
@@ -46,6 +47,7 @@ public static class TrainCommand
             ValidationSplit = a.String("val-split", "val"),
             OutputDir = a.String("out", "runs/default"),
             Size = a.Int("size", 320),
+            TrainSizes = a.Ints("train-sizes"),
             Epochs = a.Int("epochs", 30),
             BatchSize = a.Int("batch", 8),
             LearningRate = a.Double("lr", 1e-3),
@@ -70,7 +72,8 @@ public static class TrainCommand
             UnfoldBatchNorms = a.Flag("unfold-batchnorm"),
         };
         a.RejectUnknown();
-        if (options.Size % 32 != 0 || options.Size < 32) throw new ArgumentException("--size must be a positive multiple of 32");
+        if (options.EffectiveTrainSizes.Append(options.Size).Any(size => size % 32 != 0 || size < 32))
+            throw new ArgumentException("--size and --train-sizes must be positive multiples of 32");
         if (!LearningRateSchedule.Names.Contains(options.Schedule))
             throw new ArgumentException($"--schedule must be {string.Join(" or ", LearningRateSchedule.Names)}");
         if (new[] { options.PasteProbability, options.ShrinkProbability, options.GreyProbability, options.ExposureProbability }.Any(p => p is < 0 or > 1))

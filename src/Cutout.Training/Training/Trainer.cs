@@ -28,7 +28,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         if (options.Limit > 0) trainPairs = trainPairs.Take(options.Limit).ToList();
         var validationPairs = DatasetReader.ReadRoots(options.DataRoot, options.ValidationSplit);
         observer.Message($"decoding {trainPairs.Count} training and {validationPairs.Count} validation pairs");
-        var train = DatasetReader.LoadAll(trainPairs, (int)Math.Round(options.Size * options.CacheScale));
+        var train = DatasetReader.LoadAll(trainPairs, (int)Math.Round(options.EffectiveTrainSizes.Max() * options.CacheScale));
         var validation = DatasetReader.LoadAll(validationPairs, 2 * options.Size);
 
         var augmentation = options.Augment
@@ -38,7 +38,9 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
                 GreyProbability = options.GreyProbability, ExposureProbability = options.ExposureProbability,
             }
             : AugmentationOptions.None;
-        var trainBatches = new BatchSource(train, new Augmenter(augmentation, options.Size, options.Size), options.Seed);
+        if (options.EffectiveTrainSizes is { Length: > 1 } sizes)
+            observer.Message($"training at {string.Join(", ", sizes)} px (one size drawn per batch), validating at {options.Size} px");
+        var trainBatches = new BatchSource(train, options.EffectiveTrainSizes.Select(size => new Augmenter(augmentation, size, size)).ToList(), options.Seed);
         var validationBatches = new BatchSource(validation, new Augmenter(AugmentationOptions.None, options.Size, options.Size), options.Seed);
 
         using var model = ModelRegistry.Create(options.Architecture);

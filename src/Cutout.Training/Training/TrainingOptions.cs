@@ -9,6 +9,8 @@ public sealed record TrainingOptions
     public string ValidationSplit { get; init; } = "val";
     public string OutputDir { get; init; } = "runs/default";
     public int Size { get; init; } = 320;
+    /// <summary>Training input sizes, one drawn per batch (multi-scale training); null trains at <see cref="Size"/>, which validation always uses.</summary>
+    public int[]? TrainSizes { get; init; }
     public int Epochs { get; init; } = 30;
     public int BatchSize { get; init; } = 8;
     public double LearningRate { get; init; } = 1e-3;
@@ -50,4 +52,5 @@ public sealed record TrainingOptions
     public bool UnfoldBatchNorms { get; init; }
 
     public bool FreezeEncoder => EncoderLearningRate <= 0;
+    public int[] EffectiveTrainSizes => TrainSizes is { Length: > 0 } ? TrainSizes : [Size];
 }

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Cutout.Tests;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Cutout.Training.Tests.Training;
+
+/// <summary><c>--train-sizes</c>: multi-scale training in a real trainer process.</summary>
+public sealed class TrainSizesTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("64,100", "--size and --train-sizes must be positive multiples of 32")]
+    [InlineData("64,x", "--train-sizes: '64,x' is not a valid number")]
+    [InlineData("64,99999999999", "--train-sizes: '64,99999999999' is not a valid number")]
+    public async Task Bad_sizes_are_refused_with_the_reason(string sizes, string message)
+    {
+        var (code, stdout) = await CutoutTrain.RunAsync(["train", "--data", "nowhere", "--train-sizes", sizes]);
+        Assert.NotEqual(0, code);
+        Assert.Contains(message, stdout);
+    }
+
+    [DataFact]
+    public async Task A_run_at_several_sizes_trains_validates_at_size_and_records_its_sizes()
+    {
+        var run = Path.Combine(TestTemp.Folder("cutout-sizes-"), "run");
+        var (code, stdout) = await CutoutTrain.RunAsync(["train", "--data", Path.Combine(TestPaths.DataRoot, "people"),
+            "--train-split", "smoke", "--val-split", "smoke", "--size", "64", "--train-sizes", "64,96,128", "--batch", "1",
+            "--epochs", "1", "--threads", "1", "--out", run]);
+        output.WriteLine(stdout);
+        Assert.Equal(0, code);
+        Assert.Contains("training at 64, 96, 128 px (one size drawn per batch), validating at 64 px", stdout);
+        Assert.Contains("val loss", stdout);
+        var options = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "checkpoint", "state.json"))).RootElement.GetProperty("options");
+        Assert.Equal([64, 96, 128], options.GetProperty("train_sizes").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(64, options.GetProperty("size").GetInt32());
+    }
+}
