@@ -36,7 +36,7 @@ public static class EdgeMatting
         var unknown = Unknown(matte, band);
         var colours = LocalColours.Estimate(photo, matte, unknown, subsample, 2 * bandRadius + 2);
         var alpha = matte.Values;
-        var modelAlpha = (float[])alpha.Clone();
+        var modelAlpha = new SparseValues(alpha, unknown);
         var foreground = (byte[])photo.Rgba.Clone();
         var rgba = photo.Rgba;
         RowBands.For(h, (first, end) =>
@@ -61,7 +61,7 @@ public static class EdgeMatting
                 foreground[i * 4 + 2] = (byte)MathF.Round(subject.Z * 255);
             }
         });
-        foreach (var i in EnclosedHoles.Find(alpha, modelAlpha, unknown, band, w, bandRadius))
+        foreach (var i in EnclosedHoles.Find(alpha, i => modelAlpha[i], unknown, band, w, bandRadius))
         {
             alpha[i] = clean ? AlphaSnap.Steepen(modelAlpha[i]) : modelAlpha[i];
             Array.Copy(rgba, i * 4, foreground, i * 4, 3);

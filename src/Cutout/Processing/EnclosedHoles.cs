@@ -15,8 +15,9 @@ public static class EnclosedHoles
     /// <summary>How far below the model's alpha a pixel must have been pushed to count as made see-through.</summary>
     const float Lowered = 0.1f;
 
+    /// <param name="modelAlpha">The model's alpha of a changed pixel (asked for no other).</param>
     /// <returns>Indices of the pixels in <paramref name="changed"/> that form enclosed holes.</returns>
-    public static List<int> Find(float[] alpha, float[] modelAlpha, bool[] changed, bool[] band, int width, int bandRadius)
+    public static List<int> Find(float[] alpha, Func<int, float> modelAlpha, bool[] changed, bool[] band, int width, int bandRadius)
     {
         var open = new bool[alpha.Length];
         var queue = new Queue<int>();
@@ -26,7 +27,7 @@ public static class EnclosedHoles
             open[i] = true;
             queue.Enqueue(i);
         }
-        PixelFlood.Spread(queue, open, n => band[n] && alpha[n] < SeeThrough, width, corners: true, _ => { });
+        PixelFlood.Spread(queue, open, n => band[n] && alpha[n] < SeeThrough, width, corners: true);
 
         // From here on the flag also marks the candidates already grouped; an open pixel is never a candidate.
         var holes = new List<int>();
@@ -40,6 +41,6 @@ public static class EnclosedHoles
         }
         return holes;
 
-        bool Candidate(int i) => changed[i] && alpha[i] < SeeThrough && alpha[i] < modelAlpha[i] - Lowered;
+        bool Candidate(int i) => changed[i] && alpha[i] < SeeThrough && alpha[i] < modelAlpha(i) - Lowered;
     }
 }

@@ -8,10 +8,10 @@ static class PixelFlood
 
     /// <summary>
     /// From the queued pixels (already marked in <paramref name="reached"/>) into the unreached neighbours that
-    /// <paramref name="passes"/> lets in: each is marked, handed to <paramref name="onReach"/> and queued in turn.
+    /// <paramref name="passes"/> lets in: each is marked, handed to <paramref name="onReach"/> (if given) and queued in turn.
     /// </summary>
     public static void Spread(Queue<int> queue, bool[] reached, Func<int, bool> passes, int width, bool corners,
-                              Action<int> onReach)
+                              Action<int>? onReach = null)
     {
         var height = reached.Length / width;
         var steps = corners ? SidesAndCorners : Sides;
@@ -25,7 +25,7 @@ static class PixelFlood
                 var n = ny * width + nx;
                 if (reached[n] || !passes(n)) continue;
                 reached[n] = true;
-                onReach(n);
+                onReach?.Invoke(n);
                 queue.Enqueue(n);
             }
         }

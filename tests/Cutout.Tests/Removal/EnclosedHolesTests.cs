@@ -33,11 +33,13 @@ public class EnclosedHolesTests
             };
         }
         var band = Enumerable.Repeat(true, alpha.Length).ToArray();
+        // Edge matting keeps the model's alpha of the changed pixels only.
+        float Model(int i) => changed[i] ? model[i] : throw new InvalidOperationException($"asked for unchanged pixel {i}");
 
-        var holes = EnclosedHoles.Find(alpha, model, changed, band, width, bandRadius: 3).Order().ToArray();
+        var holes = EnclosedHoles.Find(alpha, Model, changed, band, width, bandRadius: 3).Order().ToArray();
 
         // The two lowered pixels by the background open onto it; the single one and the pair inside are holes.
         Assert.Equal([1 * width + 2, 3 * width + 5, 3 * width + 6], holes);
-        Assert.DoesNotContain(EnclosedHoles.Find(alpha, model, changed, band, width, bandRadius: 1), i => i / width == 3);
+        Assert.DoesNotContain(EnclosedHoles.Find(alpha, Model, changed, band, width, bandRadius: 1), i => i / width == 3);
     }
 }
