@@ -15,10 +15,11 @@ public sealed class SyntheticModel : IRemovalModel
         using (var canvas = new SKCanvas(output))
         {
             canvas.Clear(SKColors.Transparent);
-            using var path = new SKPath();
-            path.AddOval(SKRect.Create(source.Width * 0.15f, source.Height * 0.05f, source.Width * 0.7f, source.Height * 0.9f));
-            canvas.ClipPath(path, antialias: true);
-            canvas.DrawBitmap(source, 0, 0);
+            using var oval = new SKRoundRect();
+            oval.SetOval(SKRect.Create(source.Width * 0.15f, source.Height * 0.05f, source.Width * 0.7f, source.Height * 0.9f));
+            canvas.ClipRoundRect(oval, antialias: true);
+            using var image = SKImage.FromBitmap(source);
+            canvas.DrawImage(image, 0, 0, SKSamplingOptions.Default);
         }
         using var data = output.Encode(SKEncodedImageFormat.Png, 100);
         return new RemovalResult(data.ToArray(), "image/png", ".png", source.Width, source.Height, TimeSpan.Zero, TimeSpan.Zero);
