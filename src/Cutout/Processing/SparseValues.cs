@@ -13,7 +13,12 @@ sealed class SparseValues
             if (flag) count++;
         (indices, values) = (new int[count], new float[count]);
         for (int i = 0, k = 0; i < flags.Length; i++)
-            if (flags[i]) (indices[k], values[k++]) = (i, source[i]);
+        {
+            if (!flags[i]) continue;
+            indices[k] = i;
+            values[k] = source[i];
+            k++;
+        }
     }
 
     public float this[int index]
