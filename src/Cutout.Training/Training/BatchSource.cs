@@ -56,7 +56,7 @@ public sealed class BatchSource(IReadOnlyList<SegmentationSample> samples, IRead
 
     /// <summary>The augmenter (input size) of one batch, the same in every process for a given seed.</summary>
     public Augmenter AugmenterFor(int epoch, int batchIndex) =>
-        augmenters.Count == 1 ? augmenters[0] : augmenters[new Random(StableSeed.Of(seed, epoch, SizeStream, batchIndex)).Next(augmenters.Count)];
+        augmenters[new Random(StableSeed.Of(seed, epoch, SizeStream, batchIndex)).Next(augmenters.Count)];
 
     public sealed record Batch(int Index, string[] Ids, float[] Rgb, float[] Mask, int Count, int Height, int Width)
     {

@@ -61,7 +61,7 @@ public static class EdgeMatting
                 foreground[i * 4 + 2] = (byte)MathF.Round(subject.Z * 255);
             }
         });
-        foreach (var i in EnclosedHoles.Find(alpha, i => modelAlpha[i], unknown, band, w, bandRadius))
+        foreach (var i in EnclosedHoles.Find(alpha, pixel => modelAlpha[pixel], unknown, band, w, bandRadius))
         {
             alpha[i] = clean ? AlphaSnap.Steepen(modelAlpha[i]) : modelAlpha[i];
             Array.Copy(rgba, i * 4, foreground, i * 4, 3);
