@@ -28,7 +28,8 @@ public sealed class MemoryTests
     public async Task Memory_stays_flat_over_repeated_inferences_on_the_test_model()
     {
         // A 1.2 MP photo decodes to 4.9 MB of RGBA and its matte to 4.9 MB of floats: keeping either for each of the 40
-        // requests would add about 200 MB, well past both limits.
+        // requests would add about 200 MB, well past both limits. The heap's limit is tight on purpose: a 2 MB buffer
+        // kept per thread (as ArrayPool.Shared does) grows with the thread pool and would pass or fail by chance.
         await using var server = await RunningServer.StartAsync();
         var image = Images.Png(1280, 960);
         await PostAsync(server, image, 10);   // warm up: model loaded, pools filled
@@ -37,7 +38,7 @@ public sealed class MemoryTests
         await PostAsync(server, image, 40);
         var after = Settle();
         var workingSetGrowth = Environment.WorkingSet - workingSetBefore;
-        Assert.True(after - before < 16L * 1024 * 1024, $"managed heap grew by {(after - before) / 1024 / 1024} MB over 40 inferences");
+        Assert.True(after - before < 4L * 1024 * 1024, $"managed heap grew by {(after - before) / 1024} KB over 40 inferences");
         Assert.True(workingSetGrowth < 96L * 1024 * 1024, $"working set grew by {workingSetGrowth / 1024 / 1024} MB over 40 inferences");
     }
 

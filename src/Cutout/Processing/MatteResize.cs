@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics.Tensors;
 
 namespace Cutout;
@@ -12,7 +11,7 @@ static class MatteResize
         if (into is not null && into.Length != width * height)
             throw new ArgumentException($"{into.Length} values do not fit {width}x{height}.");
         var (x0, x1, wx) = Taps(sourceWidth, width);
-        var rows = ArrayPool<float>.Shared.Rent(sourceHeight * width);
+        var rows = GC.AllocateUninitializedArray<float>(sourceHeight * width);
         RowBands.For(sourceHeight, (first, end) =>
         {
             for (var sy = first; sy < end; sy++)
@@ -32,7 +31,6 @@ static class MatteResize
                 TensorPrimitives.Lerp(rows.AsSpan(y0[y] * width, width), rows.AsSpan(y1[y] * width, width), wy[y],
                     result.AsSpan(y * width, width));
         });
-        ArrayPool<float>.Shared.Return(rows);
         return result;
     }
 
