@@ -21,8 +21,10 @@ public static class TrainCommand
           --schedule NAME      constant | cosine (linear warm-up, then half-cosine decay to 1 %) [constant]
           --warmup N           warm-up batches for cosine [100]
           --loss NAME          jaccard | dice | bce | bce-jaccard [jaccard]    --per-image-loss
+          --weight-decay W     AdamW's decoupled weight decay on every trained weight (0: plain Adam) [0]
           --patience N [3]     --seed N [42]      --threads N [cores]
           --no-augment         --paste P  probability of pasting the person on another photo [0.3]
+          --min-crop A         smallest share of a photo's area a random training crop covers [0.5]
           --shrink P           of those pastes, the share shrunk to 20-80 % of the frame (small people) [0]
           --grey P             probability of a greyscale training photo [0.05]
           --exposure P         probability of a strong exposure change: darken x0.2-0.6, gamma 0.5-2 or contrast
@@ -55,6 +57,7 @@ public static class TrainCommand
             UnfreezeFromStage = a.Int("unfreeze-from", 0),
             Schedule = a.String("schedule", "constant"),
             WarmupBatches = a.Int("warmup", 100),
+            WeightDecay = a.Double("weight-decay", 0),
             Loss = a.String("loss", "jaccard"),
             PerImageLoss = a.Flag("per-image-loss"),
             Patience = a.Int("patience", 3),
@@ -65,6 +68,7 @@ public static class TrainCommand
             Limit = a.Int("limit", 0),
             Augment = !a.Flag("no-augment"),
             PasteProbability = a.Double("paste", 0.3),
+            MinCropArea = a.Double("min-crop", 0.5),
             ShrinkProbability = a.Double("shrink", 0),
             GreyProbability = a.Double("grey", 0.05),
             ExposureProbability = a.Double("exposure", 0),
@@ -78,6 +82,10 @@ public static class TrainCommand
             throw new ArgumentException($"--schedule must be {string.Join(" or ", LearningRateSchedule.Names)}");
         if (new[] { options.PasteProbability, options.ShrinkProbability, options.GreyProbability, options.ExposureProbability }.Any(p => p is < 0 or > 1))
             throw new ArgumentException("--paste, --shrink, --grey and --exposure are probabilities between 0 and 1");
+        if (options.MinCropArea is not (> 0 and <= 1))
+            throw new ArgumentException("--min-crop is the smallest share of a photo's area a training crop covers: above 0, at most 1");
+        if (options.WeightDecay is not (>= 0 and < 1))
+            throw new ArgumentException("--weight-decay must be at least 0 and below 1 (AdamW's decoupled decay; 0.01-0.05 is usual)");
         if (options.UnfoldBatchNorms && (options.InitialWeights is null || !Cutout.Training.Onnx.OnnxImporter.IsOnnxPath(options.InitialWeights)))
             throw new ArgumentException("--unfold-batchnorm needs --init FILE.onnx (an export, whose BatchNorms are folded)");
         if (options.BatchSize < 1 || options.Epochs < 1) throw new ArgumentException("--batch and --epochs must be at least 1");

@@ -11,7 +11,7 @@ using static TorchSharp.torch;
 namespace Cutout.Training.Training;
 
 /// <summary>
-/// Adam training with per-epoch validation, early stopping on validation loss, checkpoints (every epoch and every
+/// Adam (or AdamW) training with per-epoch validation, early stopping on validation loss, checkpoints (every epoch and every
 /// N batches) and exact resume after a kill, and a JSON + PNG report.
 /// </summary>
 public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
@@ -31,25 +31,19 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         var train = DatasetReader.LoadAll(trainPairs, (int)Math.Round(options.EffectiveTrainSizes.Max() * options.CacheScale));
         var validation = DatasetReader.LoadAll(validationPairs, 2 * options.Size);
 
-        var augmentation = options.Augment
-            ? new AugmentationOptions
-            {
-                PasteProbability = options.PasteProbability, ShrinkProbability = options.ShrinkProbability,
-                GreyProbability = options.GreyProbability, ExposureProbability = options.ExposureProbability,
-            }
-            : AugmentationOptions.None;
         if (options.EffectiveTrainSizes is { Length: > 1 } sizes)
             observer.Message($"training at {string.Join(", ", sizes)} px (one size drawn per batch), validating at {options.Size} px");
-        var trainBatches = new BatchSource(train, options.EffectiveTrainSizes.Select(size => new Augmenter(augmentation, size, size)).ToList(), options.Seed);
+        var trainBatches = new BatchSource(train, options.EffectiveTrainSizes.Select(size => new Augmenter(options.Augmentation, size, size)).ToList(), options.Seed);
         var validationBatches = new BatchSource(validation, new Augmenter(AugmentationOptions.None, options.Size, options.Size), options.Seed);
 
         using var model = ModelRegistry.Create(options.Architecture);
         if (options.InitialWeights != null) observer.Message(InitialWeights.Load(model, options.InitialWeights));
         ConfigureTrainableLayers(model);
         var loss = LossRegistry.Create(options.Loss, options.PerImageLoss);
-        using var optimizer = CreateOptimizer(model);
+        using var optimizer = OptimizerFactory.Create(model, options);
         var store = new CheckpointStore(options.OutputDir);
 
+        if (CheckpointStore.PeekState(options.OutputDir) is { } previous) CheckResumable(previous.Options);
         var saved = store.TryLoad(model, optimizer);
         var state = saved is null ? new TrainingState { Options = options } : Resumed(saved);
         if (saved is null && options.UnfoldBatchNorms) UnfoldBatchNorms(model, train);
@@ -73,11 +67,20 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         return state;
     }
 
+    /// <summary>Checked before the checkpoint loads: another network or optimizer would not load or would load wrongly.</summary>
+    void CheckResumable(TrainingOptions saved)
+    {
+        if (saved.Architecture != options.Architecture || saved.Size != options.Size)
+            throw new InvalidOperationException(
+                $"{options.OutputDir} holds a {saved.Architecture} run at {saved.Size} px; use another --out");
+        if (saved.WeightDecay > 0 != options.WeightDecay > 0)
+            throw new InvalidOperationException(
+                $"{options.OutputDir} holds a run trained {(saved.WeightDecay > 0 ? $"with --weight-decay {saved.WeightDecay}" : "without --weight-decay")}; " +
+                "resume it the same way or use another --out");
+    }
+
     TrainingState Resumed(TrainingState saved)
     {
-        if (saved.Options.Architecture != options.Architecture || saved.Options.Size != options.Size)
-            throw new InvalidOperationException(
-                $"{options.OutputDir} holds a {saved.Options.Architecture} run at {saved.Options.Size} px; use another --out");
         observer.Message($"resuming from {options.OutputDir}: epoch {saved.CompletedEpochs + 1}, batch {saved.BatchInEpoch}");
         var more = saved.Stopped && saved.CompletedEpochs < options.Epochs && saved.StopReason?.StartsWith("max") == true;
         return saved with { Options = options, Stopped = saved.Stopped && !more, StopReason = more ? null : saved.StopReason };
@@ -109,17 +112,6 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         if (folded.Count == 0) return;
         model.FreezeBatchNorms(folded);
         observer.Message($"{folded.Count} BatchNorm layers hold weights folded by the ONNX export: kept in eval mode (running statistics fixed)");
-    }
-
-    TorchSharp.Modules.OptimizerHelper CreateOptimizer(SegmentationModel model)
-    {
-        var groups = new List<TorchSharp.Modules.Adam.ParamGroup>
-        {
-            new(model.DecoderParameters(), new TorchSharp.Modules.Adam.Options { LearningRate = options.LearningRate }),
-        };
-        if (!options.FreezeEncoder)
-            groups.Add(new(model.EncoderParameters(), new TorchSharp.Modules.Adam.Options { LearningRate = options.EncoderLearningRate }));
-        return optim.Adam(groups, options.LearningRate);
     }
 
     void ApplySchedule(TorchSharp.Modules.OptimizerHelper optimizer, int batchesDone, int totalBatches)

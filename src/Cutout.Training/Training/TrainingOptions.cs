@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Cutout.Training.Training;
 
 /// <summary>Everything that defines a training run; stored in the checkpoint so a resume continues the same run.</summary>
@@ -22,6 +24,8 @@ public sealed record TrainingOptions
     public string Schedule { get; init; } = "constant";
     /// <summary>Batches of linear warm-up before a cosine schedule decays.</summary>
     public int WarmupBatches { get; init; } = 100;
+    /// <summary>Decoupled weight decay (AdamW) on every trained weight; 0 trains with plain Adam.</summary>
+    public double WeightDecay { get; init; }
     public string Loss { get; init; } = "jaccard";
     public bool PerImageLoss { get; init; }
     public int Patience { get; init; } = 3;
@@ -34,6 +38,8 @@ public sealed record TrainingOptions
     public int Limit { get; init; }
     public bool Augment { get; init; } = true;
     public double PasteProbability { get; init; } = 0.3;
+    /// <summary><see cref="Data.AugmentationOptions.MinCropArea"/>.</summary>
+    public double MinCropArea { get; init; } = 0.5;
 
     /// <summary>Of the pasted people, the share shrunk and placed anywhere (<see cref="Data.AugmentationOptions.ShrinkProbability"/>).</summary>
     public double ShrinkProbability { get; init; }
@@ -52,5 +58,15 @@ public sealed record TrainingOptions
     public bool UnfoldBatchNorms { get; init; }
 
     public bool FreezeEncoder => EncoderLearningRate <= 0;
+
+    /// <summary>The training photos' augmentation (validation has none).</summary>
+    [JsonIgnore]
+    public Data.AugmentationOptions Augmentation => Augment
+        ? new()
+        {
+            PasteProbability = PasteProbability, ShrinkProbability = ShrinkProbability, GreyProbability = GreyProbability,
+            ExposureProbability = ExposureProbability, MinCropArea = MinCropArea,
+        }
+        : Data.AugmentationOptions.None;
     public int[] EffectiveTrainSizes => TrainSizes is { Length: > 0 } ? TrainSizes : [Size];
 }
