@@ -1,12 +1,10 @@
-using Cutout.Tests;
 using Cutout.Training.Training;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Cutout.Training.Tests.Training;
 
-/// <summary><c>--min-crop</c> and <c>--weight-decay</c>: refused when out of range, carried to the run, kept on resume.</summary>
-public sealed class RegularisationOptionsTests(ITestOutputHelper output)
+/// <summary><c>--min-crop</c> and <c>--weight-decay</c>: refused when out of range, carried to the run.</summary>
+public sealed class RegularisationOptionsTests
 {
     [Theory]
     [InlineData("--min-crop", "0", "--min-crop is the smallest share of a photo's area")]
@@ -31,27 +29,5 @@ public sealed class RegularisationOptionsTests(ITestOutputHelper output)
         Assert.Equal(0, options.Augmentation.PasteProbability);
         Assert.Equal(0.5, options.Augmentation.ShrinkProbability);
         Assert.Same(Cutout.Training.Data.AugmentationOptions.None, (options with { Augment = false }).Augmentation);
-    }
-
-    [DataFact]
-    public async Task A_run_resumed_with_or_without_weight_decay_against_its_start_is_refused_before_loading()
-    {
-        var run = Path.Combine(TestTemp.Folder("cutout-decay-"), "run");
-        string[] Args(params string[] decay) => ["train", "--data", Path.Combine(TestPaths.DataRoot, "people"),
-            "--train-split", "smoke", "--val-split", "smoke", "--size", "64", "--batch", "1", "--epochs", "1",
-            "--max-batches", "2", "--checkpoint-every", "1", "--threads", "1", "--out", run, .. decay];
-        var (code, stdout) = await CutoutTrain.RunAsync(Args("--weight-decay", "0.02"));
-        output.WriteLine(stdout);
-        Assert.Equal(0, code);
-
-        (code, stdout) = await CutoutTrain.RunAsync(Args());
-        output.WriteLine(stdout);
-        Assert.NotEqual(0, code);
-        Assert.Contains("holds a run trained with --weight-decay 0.02; resume it the same way or use another --out", stdout);
-
-        (code, stdout) = await CutoutTrain.RunAsync(Args("--weight-decay", "0.02"));
-        output.WriteLine(stdout);
-        Assert.Equal(0, code);
-        Assert.Contains($"resuming from {run}", stdout);
     }
 }
