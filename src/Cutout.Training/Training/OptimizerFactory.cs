@@ -17,7 +17,8 @@ public static class OptimizerFactory
         if (options.WeightDecay <= 0)
             return torch.optim.Adam(groups.Select(g => new Adam.ParamGroup(g.Parameters, new Adam.Options { LearningRate = g.Rate })),
                 options.LearningRate);
-        return torch.optim.AdamW(groups.Select(g => new AdamW.ParamGroup(g.Parameters,
-            new AdamW.Options { LearningRate = g.Rate, weight_decay = options.WeightDecay })), options.LearningRate, weight_decay: options.WeightDecay);
+        return torch.optim.AdamW(
+            groups.Select(g => new AdamW.ParamGroup(g.Parameters, new AdamW.Options { LearningRate = g.Rate, weight_decay = options.WeightDecay })),
+            options.LearningRate, weight_decay: options.WeightDecay);
     }
 }

@@ -73,7 +73,7 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         if (saved.Architecture != options.Architecture || saved.Size != options.Size)
             throw new InvalidOperationException(
                 $"{options.OutputDir} holds a {saved.Architecture} run at {saved.Size} px; use another --out");
-        if (saved.WeightDecay > 0 != options.WeightDecay > 0)
+        if ((saved.WeightDecay > 0) != (options.WeightDecay > 0))
             throw new InvalidOperationException(
                 $"{options.OutputDir} holds a run trained {(saved.WeightDecay > 0 ? $"with --weight-decay {saved.WeightDecay}" : "without --weight-decay")}; " +
                 "resume it the same way or use another --out");

@@ -68,5 +68,6 @@ public sealed record TrainingOptions
             ExposureProbability = ExposureProbability, MinCropArea = MinCropArea,
         }
         : Data.AugmentationOptions.None;
+
     public int[] EffectiveTrainSizes => TrainSizes is { Length: > 0 } ? TrainSizes : [Size];
 }
