@@ -95,9 +95,8 @@ public sealed class FoldedBatchNormTests(ITestOutputHelper output)
     {
         var dir = TestTemp.Folder("cutout-unfold-");
         var run = Path.Combine(dir, "run");
-        var (code, stdout) = await CutoutTrain.RunAsync(["train", "--data", Path.Combine(TestPaths.DataRoot, "people"),
-            "--train-split", "smoke", "--val-split", "smoke", "--size", "64", "--batch", "2", "--epochs", "1", "--max-batches", "3",
-            "--encoder-lr", "1e-4", "--unfreeze-from", "3", "--threads", "1", "--init", PeopleFloatExport, "--unfold-batchnorm", "--out", run]);
+        var (code, stdout) = await CutoutTrain.RunAsync(CutoutTrain.SmokeRun(run, "--batch", "2", "--epochs", "1", "--max-batches", "3",
+            "--encoder-lr", "1e-4", "--unfreeze-from", "3", "--threads", "1", "--init", PeopleFloatExport, "--unfold-batchnorm"));
         output.WriteLine(stdout);
         Assert.Equal(0, code);
 

@@ -138,9 +138,8 @@ public sealed class OnnxImporterTests(ITestOutputHelper output)
         using var original = ModelRegistry.Create("unet-resnet18");
         var path = ExportCalibrated(original, fp16: true);
         var run = Path.Combine(dir, "run");
-        var (code, stdout) = await CutoutTrain.RunAsync(["train", "--data", Path.Combine(TestPaths.DataRoot, "people"),
-            "--train-split", "smoke", "--val-split", "smoke", "--size", "64", "--batch", "2", "--epochs", "1", "--max-batches", "3",
-            "--encoder-lr", "1e-3", "--threads", "1", "--init", path, "--out", run]);
+        var (code, stdout) = await CutoutTrain.RunAsync(CutoutTrain.SmokeRun(run, "--batch", "2", "--epochs", "1", "--max-batches", "3",
+            "--encoder-lr", "1e-3", "--threads", "1", "--init", path));
         output.WriteLine(stdout);
         Assert.Equal(0, code);
         Assert.Contains($"{original.modules().OfType<BatchNorm2d>().Count()} BatchNorm layers hold weights folded by the ONNX export", stdout);

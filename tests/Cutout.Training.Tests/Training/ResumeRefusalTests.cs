@@ -7,9 +7,8 @@ namespace Cutout.Training.Tests.Training;
 /// <summary>A run folder resumes only as the run it holds: another network or optimizer is refused by name, before loading.</summary>
 public sealed class ResumeRefusalTests(ITestOutputHelper output)
 {
-    static string[] ShortRun(string run) => ["train", "--data", Path.Combine(TestPaths.DataRoot, "people"),
-        "--train-split", "smoke", "--val-split", "smoke", "--size", "64", "--batch", "1", "--epochs", "1",
-        "--max-batches", "2", "--checkpoint-every", "1", "--threads", "1", "--out", run];
+    static string[] ShortRun(string run) => CutoutTrain.SmokeRun(run, "--batch", "1", "--epochs", "1", "--max-batches", "2",
+        "--checkpoint-every", "1", "--threads", "1");
 
     [DataFact]
     public async Task A_run_resumed_with_or_without_weight_decay_against_its_start_is_refused_before_loading()

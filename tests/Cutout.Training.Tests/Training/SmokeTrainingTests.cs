@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Cutout.Tests;
 using Cutout.Training.Data;
@@ -19,9 +18,8 @@ public sealed class SmokeTrainingTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => Directory.Delete(run, true);
 
-    string[] TrainArgs => ["train", "--arch", "unet-resnet18", "--data", Path.Combine(TestPaths.DataRoot, "people"),
-        "--train-split", "smoke", "--val-split", "smoke", "--size", "64", "--batch", "1", "--epochs", "5",
-        "--checkpoint-every", "1", "--threads", "2", "--out", run];
+    string[] TrainArgs => CutoutTrain.SmokeRun(run, "--arch", "unet-resnet18", "--batch", "1", "--epochs", "5",
+        "--checkpoint-every", "1", "--threads", "2");
 
     [DataFact]
     public async Task TrainKillResumeExportPredict()
@@ -83,7 +81,7 @@ public sealed class SmokeTrainingTests(ITestOutputHelper output) : IDisposable
     public async Task A_non_finite_loss_stops_the_run_loudly_and_saves_nothing()
     {
         // A learning rate of 1e30 makes the first Adam step push every weight to about 1e30: the next forward pass overflows.
-        var (code, stdout) = await CutoutTrain.RunAsync([.. TrainArgs.Select(a => a == "3" ? "1" : a), "--lr", "1e30"]);
+        var (code, stdout) = await CutoutTrain.RunAsync([.. TrainArgs, "--lr", "1e30"]);
         output.WriteLine(stdout);
         Assert.Equal(3, code);
         Assert.Contains("training stopped at epoch 1, batch 2: the model output (loss NaN) is not finite", stdout);
@@ -101,44 +99,5 @@ public sealed class SmokeTrainingTests(ITestOutputHelper output) : IDisposable
     {
         try { return JsonDocument.Parse(File.ReadAllText(statePath)).RootElement.GetProperty("total_batches").GetInt32(); }
         catch (Exception e) when (e is IOException or JsonException) { return 0; }
-    }
-}
-
-/// <summary>Runs the built cutout-train as a separate process, as a user would.</summary>
-static class CutoutTrain
-{
-    static string Dll => Path.Combine(AppContext.BaseDirectory, "cutout-train.dll");
-
-    public static Process Start(IEnumerable<string> args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Dll);
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    public static async Task<(int Code, string Output)> RunAsync(IEnumerable<string> args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Dll);
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["OMP_WAIT_POLICY"] = "PASSIVE";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        try { await process.WaitForExitAsync(timeout.Token); }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"cutout-train {string.Join(' ', args)} did not finish within 10 minutes");
-        }
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -23,9 +23,8 @@ public sealed class TrainSizesTests(ITestOutputHelper output)
     public async Task A_run_at_several_sizes_trains_validates_at_size_and_records_its_sizes()
     {
         var run = Path.Combine(TestTemp.Folder("cutout-sizes-"), "run");
-        var (code, stdout) = await CutoutTrain.RunAsync(["train", "--data", Path.Combine(TestPaths.DataRoot, "people"),
-            "--train-split", "smoke", "--val-split", "smoke", "--size", "64", "--train-sizes", "64,96,128", "--batch", "1",
-            "--epochs", "1", "--threads", "1", "--out", run]);
+        var (code, stdout) = await CutoutTrain.RunAsync(CutoutTrain.SmokeRun(run, "--train-sizes", "64,96,128", "--batch", "1",
+            "--epochs", "1", "--threads", "1"));
         output.WriteLine(stdout);
         Assert.Equal(0, code);
         Assert.Contains("training at 64, 96, 128 px (one size drawn per batch), validating at 64 px", stdout);
