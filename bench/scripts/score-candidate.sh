@@ -4,12 +4,13 @@
 # the shipped model's on the same photos (bench/scripts/compare-evals.cs, pooled when there are two sets).
 #   people:  people/val in colour and its greyscale copy (issue 10, item 4)
 #   general: objects/val and people/val (the general model serves both; it is chosen on both)
-# The shipped model's reports are made once and kept in BASELINE (default OUT/../shipped-SUBJECT).
+# The shipped model's reports are made once per shipped version and kept in BASELINE (default
+# OUT/../shipped-SUBJECT-VERSION, so a newly shipped model is scored afresh).
 #   bench/scripts/score-candidate.sh CHECKPOINT ARCH people|general SIZE OUT
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ $# -ne 5 ]; then
-  sed -n 2,8p "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n 2,9p "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 checkpoint="$1" arch="$2" subject="$3" size="$4" out="$5"
@@ -20,7 +21,8 @@ case "$subject" in
   general) calibrate="$data/objects/train"; sets=("$data/objects/val" "$data/people/val"); labels=(objects people) ;;
   *) echo "subject must be people or general, not $subject" >&2; exit 2 ;;
 esac
-baseline="${BASELINE:-$(dirname "$out")/shipped-$subject}"
+shipped_version="$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "models/$name.json")"
+baseline="${BASELINE:-$(dirname "$out")/shipped-$subject-$shipped_version}"
 train="dotnet src/Cutout.Train/bin/Release/net10.0/cutout-train.dll"
 cutout=src/Cutout.Cli/bin/Release/net10.0/cutout
 mkdir -p "$out/int8" "$baseline"

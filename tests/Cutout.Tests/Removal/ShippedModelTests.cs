@@ -82,10 +82,6 @@ public class ShippedModelTests
     static double MeanAlpha(BackgroundRemover remover, byte[] image, SKRectI box)
     {
         using var output = Photo.Decode(remover.Remove(image, new RemoveOptions()).Data);
-        long sum = 0;
-        for (var y = box.Top; y < box.Bottom; y++)
-            for (var x = box.Left; x < box.Right; x++)
-                sum += output.Rgba[(y * output.Width + x) * 4 + 3];
-        return (double)sum / (box.Width * box.Height);
+        return Images.MeanAlpha(output.Rgba, output.Width, box);
     }
 }

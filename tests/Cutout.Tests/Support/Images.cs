@@ -74,4 +74,14 @@ public static class Images
     }
 
     public static byte[] PngOf(Photo photo) => Encode(photo, SKEncodedImageFormat.Png);
+
+    /// <summary>Mean alpha (0-255) over a box of an RGBA image <paramref name="width"/> pixels wide.</summary>
+    public static double MeanAlpha(byte[] rgba, int width, SKRectI box)
+    {
+        long sum = 0;
+        for (var y = box.Top; y < box.Bottom; y++)
+            for (var x = box.Left; x < box.Right; x++)
+                sum += rgba[(y * width + x) * 4 + 3];
+        return (double)sum / (box.Width * box.Height);
+    }
 }
