@@ -23,6 +23,13 @@ internal static partial class LibTorchNative
     [return: MarshalAs(UnmanagedType.U1)]
     private static partial bool UserEnabledMkldnn(IntPtr context);
 
+    [LibraryImport(Library, EntryPoint = "_ZN2at7Context20setUserEnabledNNPACKEb")]
+    private static partial void SetUserEnabledNnpack(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool enabled);
+
+    [LibraryImport(Library, EntryPoint = "_ZNK2at7Context17userEnabledNNPACKEv")]
+    [return: MarshalAs(UnmanagedType.U1)]
+    private static partial bool UserEnabledNnpack(IntPtr context);
+
     [LibraryImport("libc", EntryPoint = "free")]
     private static partial void Free(IntPtr memory);
 
@@ -48,5 +55,12 @@ internal static partial class LibTorchNative
     {
         get => UserEnabledMkldnn(GlobalContext());
         set => SetUserEnabledMkldnn(GlobalContext(), value);
+    }
+
+    /// <summary>Whether convolutions may use NNPACK; on by default.</summary>
+    public static bool NnpackEnabled
+    {
+        get => UserEnabledNnpack(GlobalContext());
+        set => SetUserEnabledNnpack(GlobalContext(), value);
     }
 }

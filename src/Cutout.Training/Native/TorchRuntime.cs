@@ -22,12 +22,16 @@ public static partial class TorchRuntime
     static string? _oneDnnReason;
 
     /// <summary>Turns oneDNN's kernels on or off as <see cref="OneDnnPolicy"/> decides for this CPU and environment,
-    /// and keeps large blocks in the heap (<see cref="HeapTuning"/>).</summary>
+    /// turns NNPACK off where it cannot start, and keeps large blocks in the heap (<see cref="HeapTuning"/>).</summary>
     public static void ApplyEnvironment()
     {
         HeapTuning.KeepLargeBlocksInHeap();
+        // Where NNPACK cannot start (a CPU that hides its caches) libtorch 2.10 tries it again for every convolution
+        // and logs "Could not initialize NNPACK" each time: over 10,000 lines a run.
+        var cachesReported = CpuCacheTopology.Reported();
+        LibTorchNative.NnpackEnabled = cachesReported;
         (LibTorchNative.OneDnnEnabled, _oneDnnReason) =
-            OneDnnPolicy.Decide(Environment.GetEnvironmentVariable(OneDnnPolicy.Variable), CpuCacheTopology.Reported());
+            OneDnnPolicy.Decide(Environment.GetEnvironmentVariable(OneDnnPolicy.Variable), cachesReported);
     }
 
     static string CpuModel()

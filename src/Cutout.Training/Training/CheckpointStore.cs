@@ -41,20 +41,21 @@ public sealed class CheckpointStore(string outputDir)
     /// <summary>The last complete checkpoint (a kill between the two renames leaves it in checkpoint.old), or null.</summary>
     public TrainingState? TryLoad(torch.nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer)
     {
-        var dir = new[] { Current, Previous }.FirstOrDefault(d => File.Exists(Path.Combine(d, StateFile)));
-        if (dir == null) return null;
-        var state = JsonSerializer.Deserialize<TrainingState>(File.ReadAllText(Path.Combine(dir, StateFile)), Json)!;
+        if (SavedFolder is not { } dir) return null;
+        var state = ReadState(dir);
         model.load(Path.Combine(dir, ModelFile));
         optimizer.load_state_dict(Path.Combine(dir, OptimizerFile));
         return state;
     }
 
-    public static TrainingState? PeekState(string outputDir)
-    {
-        var store = new CheckpointStore(outputDir);
-        var dir = new[] { store.Current, store.Previous }.FirstOrDefault(d => File.Exists(Path.Combine(d, StateFile)));
-        return dir == null ? null : JsonSerializer.Deserialize<TrainingState>(File.ReadAllText(Path.Combine(dir, StateFile)), Json);
-    }
+    /// <summary>The state of the last complete checkpoint in <paramref name="outputDir"/>, without loading weights.</summary>
+    public static TrainingState? PeekState(string outputDir) =>
+        new CheckpointStore(outputDir).SavedFolder is { } dir ? ReadState(dir) : null;
+
+    string? SavedFolder => new[] { Current, Previous }.FirstOrDefault(d => File.Exists(Path.Combine(d, StateFile)));
+
+    static TrainingState ReadState(string dir) =>
+        JsonSerializer.Deserialize<TrainingState>(File.ReadAllText(Path.Combine(dir, StateFile)), Json)!;
 
     public void SaveBest(torch.nn.Module model)
     {
