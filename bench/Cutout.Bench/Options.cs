@@ -31,7 +31,8 @@ sealed class Options
 
           all    end to end (1 MP, 12 MP), model-only latency, FLOPs vs measured peak, `cutout remove` folder
                  throughput and 12 MP peak memory, `cutout serve` throughput at concurrency 4; for --model and for
-                 --reference in the same run, with ratios; rewrites its section of bench/results.md
+                 --reference in the same run, with ratios; rewrites its section of bench/results.md ("all", or
+                 "all-MODEL" for a --model other than the default)
           soak   `cutout serve` with --model: --soak-requests requests at --soak-concurrency, good and bad images mixed;
                  every request answered, resident memory after warm-up; rewrites its section of bench/results.md
           hostile  `cutout serve` against issue 14's hostile uploads: CPU seconds per hostile request, /healthz latency

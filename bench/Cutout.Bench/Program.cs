@@ -107,8 +107,10 @@ switch (options.Command)
         peak = new MachineLimit.Peak(2048, Environment.ProcessorCount, peaks.Max(p => p.BestGflops), Stats.Of(peaks.Select(p => p.MedianGflops)).Median);
         Console.WriteLine($"peak fp32 over the run: best {peak.BestGflops:0.0} GFLOP/s");
         var markdown = Report.All(runs, cpu, peak, precisions, fixtures, options, clock.Elapsed);
-        Report.Write(resultsFile, "all", markdown);
-        await File.WriteAllTextAsync(JsonPath(resultsFile, "bench.json"),
+        // The shipped default keeps the section "all"; another --model gets its own, so both can stand in results.md.
+        var name = options.Model == "default" ? "" : "-" + Path.GetFileNameWithoutExtension(options.Model);
+        Report.Write(resultsFile, "all" + name, markdown);
+        await File.WriteAllTextAsync(JsonPath(resultsFile, $"bench{name}.json"),
             JsonSerializer.Serialize(new { cpu, peak, precisions, runs, finished = DateTime.UtcNow }, Report.Json));
         Console.WriteLine(markdown);
         return 0;

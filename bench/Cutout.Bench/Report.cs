@@ -21,7 +21,7 @@ static class Report
         var md = new StringBuilder();
         md.AppendLine($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, took {took.TotalMinutes:0.0} min. CPU: **{cpu.Model}**, {cpu.Cores} cores " +
                       $"at {F(cpu.MHz, "0")} MHz (AVX-512: {(cpu.Avx512 ? "yes" : "no")}); load average at start {cpu.LoadAverage} " +
-                      "(a CPU training run shared the machine, so absolute times are pessimistic; ratios are from the same run).");
+                      "(absolute times depend on what else the machine runs; the ratios compare runs made side by side).");
         md.AppendLine();
         md.AppendLine($"Shipped model: `{s.Name}` → `{System.IO.Path.GetFileName(s.Path)}` ({s.InputWidth}x{s.InputHeight}, {F(s.FileMb)} MB)" +
                       (r is null ? "" : $"; reference: `{r.Name}` → `{System.IO.Path.GetFileName(r.Path)}` ({r.InputWidth}x{r.InputHeight}, {F(r.FileMb)} MB)") + ".");

@@ -5,7 +5,9 @@
 #   people:  people/val in colour and its greyscale copy (issue 10, item 4)
 #   general: objects/val and people/val (the general model serves both; it is chosen on both)
 # The shipped model's reports are made once per shipped version and kept in BASELINE (default
-# OUT/../shipped-SUBJECT-VERSION, so a newly shipped model is scored afresh).
+# OUT/../shipped-SUBJECT-VERSION, so a newly shipped model is scored afresh). Last, the tests that guard the shipped
+# models' visible behaviour (the sample's suit, helmet and shuttle; video frames and flicker) run with the candidate in
+# place of the shipped model (CUTOUT_MODELS=OUT/models; needs `dotnet build tests/Cutout.Tests -c Release`).
 #   bench/scripts/score-candidate.sh CHECKPOINT ARCH people|general SIZE OUT
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -46,3 +48,11 @@ if [ "$subject" = general ]; then
   echo "== both sets, pooled =="
   dotnet run bench/scripts/compare-evals.cs -- "${pairs[@]}"
 fi
+
+echo "== the shipped models' guard tests, with the candidate =="
+mkdir -p "$out/models"
+cp models/*.onnx models/*.json "$out/models/"
+cp "$out/int8/$name.onnx" "$out/int8/$name.json" "$out/models/"
+CUTOUT_MODELS="$out/models" dotnet test tests/Cutout.Tests -c Release --no-build \
+  --filter "FullyQualifiedName~ShippedModelTests|FullyQualifiedName~VideoOutputTests|FullyQualifiedName~VideoSmoothingTests" |
+  tail -n 3
