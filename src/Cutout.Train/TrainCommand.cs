@@ -29,6 +29,8 @@ public static class TrainCommand
           --grey P             probability of a greyscale training photo [0.05]
           --exposure P         probability of a strong exposure change: darken x0.2-0.6, gamma 0.5-2 or contrast
                                0.5-1.5, plus mild noise [0]
+          --cut P              probability of a crop whose bottom edge cuts through the subject at 35-85 % of its
+                               height (a torso or legs reaching the frame's edge) [0]
           --checkpoint-every N batches [50]    --max-batches N   --limit N (first N training pairs)
           --init FILE          start from these weights, same --arch (or one it extends by context blocks), any size:
                                best.bin, checkpoint/model.bin, or a float ONNX file exported by cutout-train
@@ -72,6 +74,7 @@ public static class TrainCommand
             ShrinkProbability = a.Double("shrink", 0),
             GreyProbability = a.Double("grey", 0.05),
             ExposureProbability = a.Double("exposure", 0),
+            CutProbability = a.Double("cut", 0),
             InitialWeights = a.String("init"),
             UnfoldBatchNorms = a.Flag("unfold-batchnorm"),
         };
@@ -80,8 +83,8 @@ public static class TrainCommand
             throw new ArgumentException("--size and --train-sizes must be positive multiples of 32");
         if (!LearningRateSchedule.Names.Contains(options.Schedule))
             throw new ArgumentException($"--schedule must be {string.Join(" or ", LearningRateSchedule.Names)}");
-        if (new[] { options.PasteProbability, options.ShrinkProbability, options.GreyProbability, options.ExposureProbability }.Any(p => p is < 0 or > 1))
-            throw new ArgumentException("--paste, --shrink, --grey and --exposure are probabilities between 0 and 1");
+        if (new[] { options.PasteProbability, options.ShrinkProbability, options.GreyProbability, options.ExposureProbability, options.CutProbability }.Any(p => p is < 0 or > 1))
+            throw new ArgumentException("--paste, --shrink, --grey, --exposure and --cut are probabilities between 0 and 1");
         if (options.MinCropArea is not (> 0 and <= 1))
             throw new ArgumentException("--min-crop is the smallest share of a photo's area a training crop covers: above 0, at most 1");
         if (options.WeightDecay is not (>= 0 and < 1))

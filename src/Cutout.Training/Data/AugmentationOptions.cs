@@ -14,6 +14,8 @@ public sealed record AugmentationOptions
     /// <summary>Probability of a strong exposure change after the colour jitter (<see cref="ExposureChange"/>); 0 draws no random numbers.</summary>
     public double ExposureProbability { get; init; }
     public double PasteProbability { get; init; } = 0.3;
+    /// <summary>Probability of a crop whose bottom edge cuts through the subject (<see cref="SubjectCut"/>); 0 draws no random numbers.</summary>
+    public double CutProbability { get; init; }
 
     /// <summary>Of the pasted people, the share shrunk to <see cref="MinShrink"/>..<see cref="MaxShrink"/> of the frame.</summary>
     public double ShrinkProbability { get; init; }

@@ -13,7 +13,9 @@ public sealed class Augmenter(AugmentationOptions options, int width, int height
     public void Render(IReadOnlyList<SegmentationSample> pool, int index, Random random, Span<float> rgb, Span<float> mask)
     {
         var sample = pool[index];
-        var crop = RandomCrop(sample, random);
+        var crop = options.CutProbability > 0 && random.NextDouble() < options.CutProbability && SubjectCut.Draw(sample, random) is { } cut
+            ? cut with { Mirror = random.NextDouble() < options.FlipProbability }
+            : RandomCrop(sample, random);
         var (background, shrink) = ChoosePaste(pool, index, random);
         if (shrink)
             PasteShrunk(sample, background!, random, rgb, mask);

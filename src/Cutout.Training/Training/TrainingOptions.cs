@@ -47,6 +47,8 @@ public sealed record TrainingOptions
     public double GreyProbability { get; init; } = 0.05;
     /// <summary><see cref="Data.AugmentationOptions.ExposureProbability"/>.</summary>
     public double ExposureProbability { get; init; }
+    /// <summary><see cref="Data.AugmentationOptions.CutProbability"/>.</summary>
+    public double CutProbability { get; init; }
     /// <summary>Decode training images once, downscaled so the longer side is at most this times <see cref="Size"/>.</summary>
     public double CacheScale { get; init; } = 1.6;
     /// <summary>
@@ -65,7 +67,7 @@ public sealed record TrainingOptions
         ? new()
         {
             PasteProbability = PasteProbability, ShrinkProbability = ShrinkProbability, GreyProbability = GreyProbability,
-            ExposureProbability = ExposureProbability, MinCropArea = MinCropArea,
+            ExposureProbability = ExposureProbability, MinCropArea = MinCropArea, CutProbability = CutProbability,
         }
         : Data.AugmentationOptions.None;
 
