@@ -13,7 +13,7 @@ public sealed class Augmenter(AugmentationOptions options, int width, int height
     public void Render(IReadOnlyList<SegmentationSample> pool, int index, Random random, Span<float> rgb, Span<float> mask)
     {
         var sample = pool[index];
-        var crop = options.CutProbability > 0 && random.NextDouble() < options.CutProbability && SubjectCut.Draw(sample, random) is { } cut
+        var crop = options.CutProbability > 0 && random.NextDouble() < options.CutProbability && SubjectCut.Draw(sample, random, options.MaxAspectJitter) is { } cut
             ? cut with { Mirror = random.NextDouble() < options.FlipProbability }
             : RandomCrop(sample, random);
         var (background, shrink) = ChoosePaste(pool, index, random);
@@ -40,13 +40,15 @@ public sealed class Augmenter(AugmentationOptions options, int width, int height
     SampleResizer.Crop RandomCrop(SegmentationSample s, Random random)
     {
         double area = options.MinCropArea + random.NextDouble() * (1 - options.MinCropArea);
-        double logJitter = Math.Log(options.MaxAspectJitter);
-        double aspect = Math.Exp((random.NextDouble() * 2 - 1) * logJitter);
+        double aspect = AspectJitter(random, options.MaxAspectJitter);
         double cw = Math.Min(s.Width, s.Width * Math.Sqrt(area * aspect));
         double ch = Math.Min(s.Height, s.Height * Math.Sqrt(area / aspect));
         double x = random.NextDouble() * (s.Width - cw), y = random.NextDouble() * (s.Height - ch);
         return new SampleResizer.Crop(x, y, cw, ch, random.NextDouble() < options.FlipProbability);
     }
+
+    /// <summary>A factor for a crop's aspect ratio, log-uniform between 1 / <paramref name="max"/> and <paramref name="max"/>.</summary>
+    internal static double AspectJitter(Random random, double max) => Math.Exp((random.NextDouble() * 2 - 1) * Math.Log(max));
 
     /// <summary>The current person goes in front of another picture; people labelled in that picture stay labelled.</summary>
     void PasteOnto(SegmentationSample background, Random random, Span<float> rgb, Span<float> mask)

@@ -3,8 +3,8 @@ namespace Cutout.Training.Data;
 /// <summary>
 /// A training crop whose bottom edge runs through the subject, between <see cref="MinCut"/> and <see cref="MaxCut"/> of
 /// its height from its top: a person's torso or legs reaching the frame's edge, as in a portrait or a seated shot, which
-/// whole-photo crops of full-body pictures never show. The crop keeps the photo's aspect ratio (jittered like
-/// <see cref="Augmenter"/>'s) and as much of the frame above the subject as fits.
+/// random crops of full-body pictures seldom give. The crop keeps the photo's aspect ratio (jittered as
+/// <see cref="Augmenter"/>'s are) and as much of the frame above the subject as fits.
 /// </summary>
 public static class SubjectCut
 {
@@ -12,11 +12,11 @@ public static class SubjectCut
     const byte Subject = 128;
 
     /// <returns>null when the mask has no subject.</returns>
-    public static SampleResizer.Crop? Draw(SegmentationSample s, Random random, double maxAspectJitter = 4.0 / 3.0)
+    public static SampleResizer.Crop? Draw(SegmentationSample s, Random random, double maxAspectJitter)
     {
         if (SubjectRows(s) is not var (top, bottom)) return null;
         double cutRow = top + (MinCut + random.NextDouble() * (MaxCut - MinCut)) * (bottom + 1 - top);
-        double aspect = Math.Exp((random.NextDouble() * 2 - 1) * Math.Log(maxAspectJitter));
+        double aspect = Augmenter.AspectJitter(random, maxAspectJitter);
         double y = random.NextDouble() * top;
         double height = cutRow - y;
         double width = Math.Min(s.Width, height * s.Width / s.Height * aspect);

@@ -20,7 +20,7 @@ public class SubjectCutTests
         var random = new Random(3);
         for (var i = 0; i < 200; i++)
         {
-            var crop = SubjectCut.Draw(Standing(), random)!.Value;
+            var crop = SubjectCut.Draw(Standing(), random, new AugmentationOptions().MaxAspectJitter)!.Value;
             Assert.InRange(crop.Y + crop.Height, 20 + SubjectCut.MinCut * 60, 20 + SubjectCut.MaxCut * 60);
             Assert.InRange(crop.Y, 0, 20);
             Assert.True(crop.X >= 0 && crop.X + crop.Width <= 50 + 1e-9, $"crop {crop} stays inside the photo");
@@ -31,7 +31,7 @@ public class SubjectCutTests
     public void A_photo_without_a_subject_gets_no_cut()
     {
         var empty = new SegmentationSample("voc_x", 8, 8, new byte[3 * 64], new byte[64]);
-        Assert.Null(SubjectCut.Draw(empty, new Random(1)));
+        Assert.Null(SubjectCut.Draw(empty, new Random(1), new AugmentationOptions().MaxAspectJitter));
     }
 
     [DataFact]
