@@ -38,19 +38,19 @@ public sealed class CheckpointStore(string outputDir)
         if (Directory.Exists(Previous)) Directory.Delete(Previous, true);
     }
 
-    /// <summary>The last complete checkpoint (a kill between the two renames leaves it in checkpoint.old), or null.</summary>
-    public TrainingState? TryLoad(torch.nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer)
+    /// <summary>The state of the last complete checkpoint (a kill between the two renames leaves it in checkpoint.old),
+    /// or null; <see cref="LoadWeights"/> then restores its model and optimizer.</summary>
+    public TrainingState? Peek() => SavedFolder is { } dir ? ReadState(dir) : null;
+
+    /// <inheritdoc cref="Peek"/>
+    public static TrainingState? PeekState(string outputDir) => new CheckpointStore(outputDir).Peek();
+
+    public void LoadWeights(torch.nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer)
     {
-        if (SavedFolder is not { } dir) return null;
-        var state = ReadState(dir);
+        var dir = SavedFolder ?? throw new IOException($"{Current}: no complete checkpoint to resume from");
         model.load(Path.Combine(dir, ModelFile));
         optimizer.load_state_dict(Path.Combine(dir, OptimizerFile));
-        return state;
     }
-
-    /// <summary>The state of the last complete checkpoint in <paramref name="outputDir"/>, without loading weights.</summary>
-    public static TrainingState? PeekState(string outputDir) =>
-        new CheckpointStore(outputDir).SavedFolder is { } dir ? ReadState(dir) : null;
 
     string? SavedFolder => new[] { Current, Previous }.FirstOrDefault(d => File.Exists(Path.Combine(d, StateFile)));
 

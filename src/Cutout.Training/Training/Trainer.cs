@@ -43,8 +43,12 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         using var optimizer = OptimizerFactory.Create(model, options);
         var store = new CheckpointStore(options.OutputDir);
 
-        if (CheckpointStore.PeekState(options.OutputDir) is { } previous) CheckResumable(previous.Options);
-        var saved = store.TryLoad(model, optimizer);
+        var saved = store.Peek();
+        if (saved is not null)
+        {
+            CheckResumable(saved.Options);
+            store.LoadWeights(model, optimizer);
+        }
         var state = saved is null ? new TrainingState { Options = options } : Resumed(saved);
         if (saved is null && options.UnfoldBatchNorms) UnfoldBatchNorms(model, train);
         ConfigureTrainableLayers(model);
