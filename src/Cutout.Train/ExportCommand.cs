@@ -1,4 +1,3 @@
-using Cutout.Training.Models;
 using Cutout.Training.Onnx;
 
 namespace Cutout.Train;
@@ -34,21 +33,11 @@ public static class ExportCommand
         bool fp16 = a.Flag("fp16"), verify = !a.Flag("no-verify");
         a.RejectUnknown();
         if (subject is not (null or "people" or "general")) throw new ArgumentException("--subject must be people or general");
-        if (!ModelRegistry.Names.Contains(architecture, StringComparer.OrdinalIgnoreCase))
-            throw new ArgumentException($"--arch: unknown architecture '{architecture}'; known: {string.Join(", ", ModelRegistry.Names)}");
         if (width < 32 || height < 32 || width % 32 != 0 || height % 32 != 0)
             throw new ArgumentException("--size / --width / --height must be positive multiples of 32");
-        if (!File.Exists(checkpoint)) throw new FileNotFoundException($"checkpoint not found: {checkpoint}", checkpoint);
         if (!output.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)) throw new ArgumentException("--out must end in .onnx");
 
-        using var model = ModelRegistry.Create(architecture, pretrained: false);
-        if (OnnxImporter.IsOnnxPath(checkpoint)) OnnxImporter.Import(model, checkpoint);
-        else try { model.load(checkpoint); }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or EndOfStreamException or IOException)
-        {
-            throw new InvalidOperationException($"{checkpoint} is not a {architecture} checkpoint: {e.Message}", e);
-        }
-        model.eval();
+        using var model = ModelFiles.Load(architecture, checkpoint);
         OnnxExporter.Export(model, height, width, output, fp16, name);
         if (subject != null)
         {

@@ -8,6 +8,7 @@ const string usage = """
       cutout-train report  runs/NAME       (rewrites report.json + report.png from the checkpoint)
       cutout-train doctor  [--threads 1,2]  (checks libtorch's kernels give finite, repeatable results on this CPU)
       cutout-train export  --checkpoint runs/NAME/best.bin --arch unet-resnet18 --size 320 --out models/NAME.onnx [--fp16]
+      cutout-train average --arch unet-resnet18 --checkpoints runs/A/best.bin,runs/B/best.bin --out runs/soup.bin
       cutout-train quantize exports/NAME.onnx --out models/NAME.onnx --activations --calibrate DATA/train [--version V]
 
     `cutout-train --data ...` without a command means `train`. `cutout-train train --help` lists every option.
@@ -27,6 +28,7 @@ if (rest.Contains("--help") || rest.Contains("-h"))
         "summary" => SummaryCommand.Help,
         "export" => ExportCommand.Help,
         "quantize" => QuantizeCommand.Help,
+        "average" => AverageCommand.Help,
         "report" => ReportCommand.Help,
         "doctor" => DoctorCommand.Help,
         _ => usage,
@@ -41,6 +43,7 @@ try
         "summary" => SummaryCommand.Run(rest),
         "export" => ExportCommand.Run(rest),
         "quantize" => QuantizeCommand.Run(rest),
+        "average" => AverageCommand.Run(rest),
         "report" => ReportCommand.Run(rest),
         "doctor" => DoctorCommand.Run(rest),
         _ => throw new ArgumentException($"unknown command '{command}'"),

@@ -1,0 +1,33 @@
+using Cutout.Training.Models;
+using Cutout.Training.Onnx;
+
+namespace Cutout.Train;
+
+/// <summary>Weights named on the command line: a training checkpoint (Module.save) or a float .onnx we exported.</summary>
+public static class ModelFiles
+{
+    public static SegmentationModel Load(string architecture, string path)
+    {
+        if (!ModelRegistry.Names.Contains(architecture, StringComparer.OrdinalIgnoreCase))
+            throw new ArgumentException($"--arch: unknown architecture '{architecture}'; known: {string.Join(", ", ModelRegistry.Names)}");
+        if (!File.Exists(path)) throw new FileNotFoundException($"checkpoint not found: {path}", path);
+        var model = ModelRegistry.Create(architecture, pretrained: false);
+        try
+        {
+            if (OnnxImporter.IsOnnxPath(path)) OnnxImporter.Import(model, path);
+            else model.load(path);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or EndOfStreamException or IOException)
+        {
+            model.Dispose();
+            throw new InvalidOperationException($"{path} is not a {architecture} checkpoint: {e.Message}", e);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+        model.eval();
+        return model;
+    }
+}
