@@ -96,11 +96,11 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         if (!options.FreezeEncoder && options.UnfreezeFromStage > 0) model.UnfreezeEncoderStages(options.UnfreezeFromStage);
     }
 
-    /// <summary>Statistics for the folded BatchNorms, measured on the first training photos in a fixed order, unaugmented.</summary>
+    /// <summary>Statistics for the folded BatchNorms, measured on the first training photos in a fixed order (whatever the seed), unaugmented.</summary>
     void UnfoldBatchNorms(SegmentationModel model, IReadOnlyList<Data.SegmentationSample> train)
     {
         if (model is not Unet unet) throw new NotSupportedException($"--unfold-batchnorm: no layer walk for {model.GetType().Name}");
-        var source = new BatchSource(train, new Augmenter(AugmentationOptions.None, options.Size, options.Size), options.Seed);
+        var source = new BatchSource(train, new Augmenter(AugmentationOptions.None, options.Size, options.Size), UnfoldSeed);
         var order = source.EpochOrder(0, shuffle: true).Take(UnfoldPhotos).ToArray();
         var inputs = source.Batches(order, options.BatchSize, 0, 0).Select(b => b.Inputs());
         int unfolded = FoldedBatchNorm.Unfold(unet, inputs);
@@ -108,6 +108,9 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
     }
 
     const int UnfoldPhotos = 128;
+
+    /// <summary>The same photos for every <c>--seed</c>, so runs from one export start from the same weights and can be averaged.</summary>
+    const int UnfoldSeed = 42;
 
     /// <summary>Weights that came from an ONNX export (directly or through a checkpoint of such a run) have their BatchNorms folded.</summary>
     void FreezeFoldedBatchNorms(SegmentationModel model)

@@ -113,6 +113,28 @@ public sealed class FoldedBatchNormTests(ITestOutputHelper output)
         Assert.True(IsIdentityStatistics(imported.state_dict()["decoder.blocks.0.conv1.bn.running_var"]));
     }
 
+    /// <summary>Runs that differ only in <c>--seed</c> start from the same weights, so they can be averaged (<c>cutout-train average</c>).</summary>
+    [DataFact]
+    public async Task Runs_with_other_seeds_unfold_to_the_same_statistics()
+    {
+        var dir = TestTemp.Folder("cutout-unfold-seed-");
+        var gammas = new List<float[]>();
+        foreach (var seed in new[] { "1", "2" })
+        {
+            var run = Path.Combine(dir, "seed" + seed);
+            var (code, stdout) = await CutoutTrain.RunAsync(["train", "--data", Path.Combine(TestPaths.DataRoot, "people"),
+                "--val-split", "smoke", "--limit", "140", "--size", "64", "--batch", "2", "--epochs", "1", "--max-batches", "1",
+                "--lr", "0", "--threads", "1", "--seed", seed, "--init", PeopleFloatExport, "--unfold-batchnorm", "--out", run]);
+            output.WriteLine(stdout);
+            Assert.Equal(0, code);
+            Assert.Contains("given statistics measured on 128 training photos", stdout);
+            using var trained = ModelRegistry.Create("unet-resnet18", pretrained: false);
+            trained.load(Path.Combine(run, "checkpoint", "model.bin"));
+            gammas.Add(trained.state_dict()["decoder.blocks.0.conv1.bn.weight"].data<float>().ToArray());
+        }
+        Assert.Equal(gammas[0], gammas[1]);
+    }
+
     [Fact]
     public async Task Unfold_batchnorm_without_an_onnx_init_is_refused()
     {
