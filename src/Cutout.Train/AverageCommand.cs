@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cutout.Training.Models;
 using Cutout.Training.Training;
 
 namespace Cutout.Train;
@@ -28,11 +29,11 @@ public static class AverageCommand
         var outputFull = Path.GetFullPath(output);
         if (paths.Any(p => Path.GetFullPath(p) == outputFull)) throw new ArgumentException("--out must not be one of the checkpoints");
 
-        var models = new List<Cutout.Training.Models.SegmentationModel>();
+        var models = new List<SegmentationModel>();
         try
         {
             foreach (var path in paths) models.Add(ModelFiles.Load(architecture, path));
-            using var average = Cutout.Training.Models.ModelRegistry.Create(architecture, pretrained: false);
+            using var average = ModelRegistry.Create(architecture, pretrained: false);
             WeightAverage.Into(average, models, weights);
             Directory.CreateDirectory(Path.GetDirectoryName(outputFull)!);
             var temporary = outputFull + ".partial";

@@ -14,13 +14,7 @@ public static class ModelFiles
         var model = ModelRegistry.Create(architecture, pretrained: false);
         try
         {
-            if (OnnxImporter.IsOnnxPath(path)) OnnxImporter.Import(model, path);
-            else model.load(path);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or EndOfStreamException or IOException)
-        {
-            model.Dispose();
-            throw new InvalidOperationException($"{path} is not a {architecture} checkpoint: {e.Message}", e);
+            Read(model, architecture, path);
         }
         catch
         {
@@ -29,5 +23,22 @@ public static class ModelFiles
         }
         model.eval();
         return model;
+    }
+
+    static void Read(SegmentationModel model, string architecture, string path)
+    {
+        if (OnnxImporter.IsOnnxPath(path))
+        {
+            OnnxImporter.Import(model, path);
+            return;
+        }
+        try
+        {
+            model.load(path);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or EndOfStreamException or IOException)
+        {
+            throw new InvalidOperationException($"{path} is not a {architecture} checkpoint: {e.Message}", e);
+        }
     }
 }
