@@ -52,30 +52,17 @@ foreach (var group in rows.GroupBy(r => r.Model))
 static AlphaMatte Matte(BackgroundRemover remover, Photo photo) =>
     MattePipeline.Apply(photo, remover.PredictAlpha(photo), new RemoveOptions(), remover.Spec);
 
-static (int Top, int Bottom) SubjectRows(byte[] truth, int width)
-{
-    int top = -1, bottom = -1;
-    for (var y = 0; y < truth.Length / width; y++)
-        for (var x = 0; x < width; x++)
-            if (truth[y * width + x] > 127)
-            {
-                if (top < 0) top = y;
-                bottom = y + 1;
-                break;
-            }
-    return (Math.Max(top, 0), Math.Max(bottom, 0));
-}
+// The rows the mask's subject spans, as every score sees it (SubjectBounds: alpha >= 0.5, i.e. mask > 127).
+static (int Top, int Bottom) SubjectRows(byte[] truth, int width) =>
+    SubjectBounds.Find(new AlphaMatte(width, truth.Length / width, Array.ConvertAll(truth, b => b / 255f)), 0) is { } box
+        ? (box.Top, box.Bottom)
+        : (0, 0);
 
-// IoU of alpha >= 0.5 against truth > 127 in rows [from, to), and the share of the truth's subject there kept.
+// The score of rows [from, to), and the share of the truth's subject there that is kept.
 static (double Iou, double Kept) BandScore(AlphaMatte matte, byte[] truth, int width, int from, int to)
 {
-    long both = 0, either = 0, subject = 0;
-    for (var i = from * width; i < to * width; i++)
-    {
-        bool predicted = matte.Values[i] >= 0.5f, actual = truth[i] > 127;
-        if (predicted && actual) both++;
-        if (predicted || actual) either++;
-        if (actual) subject++;
-    }
-    return (either == 0 ? 1 : (double)both / either, subject == 0 ? 1 : (double)both / subject);
+    var bandTruth = truth[(from * width)..(to * width)];
+    var score = SegmentationScore.Compute(new AlphaMatte(width, to - from, matte.Values[(from * width)..(to * width)]), bandTruth);
+    var subject = bandTruth.Count(b => b > 127);
+    return (score.Iou, subject == 0 ? 1 : (double)score.Intersection / subject);
 }
