@@ -13,7 +13,7 @@ public static class ReportCommand
     public static int Run(string[] args)
     {
         if (args.Length != 1) throw new ArgumentException("report takes one run folder");
-        var state = CheckpointStore.PeekState(args[0]) ?? throw new IOException($"{args[0]}: no checkpoint/state.json");
+        var state = new CheckpointStore(args[0]).Peek() ?? throw new IOException($"{args[0]}: no checkpoint/state.json");
         TrainingReport.Write(args[0], state);
         foreach (var e in state.History)
             Console.WriteLine($"epoch {e.Epoch}: train loss {e.TrainLoss:F4} IoU {e.TrainIou:F3} | val loss {e.ValidationLoss:F4} " +

@@ -42,9 +42,6 @@ public sealed class CheckpointStore(string outputDir)
     /// or null; <see cref="LoadWeights"/> then restores its model and optimizer.</summary>
     public TrainingState? Peek() => SavedFolder is { } dir ? ReadState(dir) : null;
 
-    /// <inheritdoc cref="Peek"/>
-    public static TrainingState? PeekState(string outputDir) => new CheckpointStore(outputDir).Peek();
-
     public void LoadWeights(torch.nn.Module model, TorchSharp.Modules.OptimizerHelper optimizer)
     {
         var dir = SavedFolder ?? throw new IOException($"{Current}: no complete checkpoint to resume from");
