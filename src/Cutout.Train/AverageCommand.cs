@@ -37,8 +37,16 @@ public static class AverageCommand
             WeightAverage.Into(average, models, weights);
             Directory.CreateDirectory(Path.GetDirectoryName(outputFull)!);
             var temporary = outputFull + ".partial";
-            average.save(temporary);
-            File.Move(temporary, outputFull, overwrite: true);
+            try
+            {
+                average.save(temporary);
+                File.Move(temporary, outputFull, overwrite: true);
+            }
+            catch
+            {
+                File.Delete(temporary);
+                throw;
+            }
         }
         finally
         {
