@@ -31,6 +31,9 @@ public static class TrainCommand
                                0.5-1.5, plus mild noise [0]
           --cut P              probability of a crop whose bottom edge cuts through the subject at 35-85 % of its
                                height (a torso or legs reaching the frame's edge) [0]
+          --occlude P          probability of an object put in front of the picture, low in the frame, hiding the
+                               subject where it covers it (a held helmet or bag) [0]; needs --occluders ROOT, a
+                               dataset whose training masks cut the objects out; --occluder-count N of them [600]
           --checkpoint-every N batches [50]    --max-batches N   --limit N (first N training pairs)
           --init FILE          start from these weights, same --arch (or one it extends by context blocks), any size:
                                best.bin, checkpoint/model.bin, or a float ONNX file exported by cutout-train
@@ -75,6 +78,9 @@ public static class TrainCommand
             GreyProbability = a.Double("grey", 0.05),
             ExposureProbability = a.Double("exposure", 0),
             CutProbability = a.Double("cut", 0),
+            OcclusionProbability = a.Double("occlude", 0),
+            OccluderRoot = a.String("occluders"),
+            OccluderCount = a.Int("occluder-count", 600),
             InitialWeights = a.String("init"),
             UnfoldBatchNorms = a.Flag("unfold-batchnorm"),
         };
@@ -83,8 +89,11 @@ public static class TrainCommand
             throw new ArgumentException("--size and --train-sizes must be positive multiples of 32");
         if (!LearningRateSchedule.Names.Contains(options.Schedule))
             throw new ArgumentException($"--schedule must be {string.Join(" or ", LearningRateSchedule.Names)}");
-        if (new[] { options.PasteProbability, options.ShrinkProbability, options.GreyProbability, options.ExposureProbability, options.CutProbability }.Any(p => p is < 0 or > 1))
-            throw new ArgumentException("--paste, --shrink, --grey, --exposure and --cut are probabilities between 0 and 1");
+        if (new[] { options.PasteProbability, options.ShrinkProbability, options.GreyProbability, options.ExposureProbability, options.CutProbability, options.OcclusionProbability }.Any(p => p is < 0 or > 1))
+            throw new ArgumentException("--paste, --shrink, --grey, --exposure, --cut and --occlude are probabilities between 0 and 1");
+        if (options.OcclusionProbability > 0 && options.OccluderRoot is null)
+            throw new ArgumentException("--occlude needs --occluders ROOT, a dataset whose training masks cut out the objects (e.g. ../shared/data/objects)");
+        if (options.OccluderCount < 1) throw new ArgumentException("--occluder-count must be at least 1");
         if (options.MinCropArea is not (> 0 and <= 1))
             throw new ArgumentException("--min-crop is the smallest share of a photo's area a training crop covers: above 0, at most 1");
         if (options.WeightDecay is not (>= 0 and < 1))

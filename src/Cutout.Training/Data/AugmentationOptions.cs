@@ -16,6 +16,8 @@ public sealed record AugmentationOptions
     public double PasteProbability { get; init; } = 0.3;
     /// <summary>Probability of a crop whose bottom edge cuts through the subject (<see cref="SubjectCut"/>); 0 draws no random numbers.</summary>
     public double CutProbability { get; init; }
+    /// <summary>Probability of an object from the occluder pool in front of the picture (<see cref="Occluder"/>); 0 draws no random numbers.</summary>
+    public double OcclusionProbability { get; init; }
 
     /// <summary>Of the pasted people, the share shrunk to <see cref="MinShrink"/>..<see cref="MaxShrink"/> of the frame.</summary>
     public double ShrinkProbability { get; init; }

@@ -2,10 +2,11 @@ namespace Cutout.Training.Data;
 
 /// <summary>
 /// Turns samples into fixed-size training inputs: random scale-crop, horizontal flip, colour jitter (sometimes greyscale),
-/// pasting the masked person onto another sample's picture, sometimes shrunk to teach small people, and, optionally, a strong
-/// exposure change (<see cref="ExposureChange"/>). Deterministic for a given random generator.
+/// pasting the masked person onto another sample's picture, sometimes shrunk to teach small people, and, optionally, an object
+/// from <paramref name="occluders"/> in front of it (<see cref="Occluder"/>) and a strong exposure change
+/// (<see cref="ExposureChange"/>). Deterministic for a given random generator.
 /// </summary>
-public sealed class Augmenter(AugmentationOptions options, int width, int height)
+public sealed class Augmenter(AugmentationOptions options, int width, int height, IReadOnlyList<SegmentationSample>? occluders = null)
 {
     public int Width => width;
     public int Height => height;
@@ -24,6 +25,8 @@ public sealed class Augmenter(AugmentationOptions options, int width, int height
             SampleResizer.Sample(sample, crop, width, height, rgb, mask);
             if (background != null) PasteOnto(background, random, rgb, mask);
         }
+        if (options.OcclusionProbability > 0 && occluders is { Count: > 0 } && random.NextDouble() < options.OcclusionProbability)
+            Occluder.Place(occluders[random.Next(occluders.Count)], random, width, height, rgb, mask);
         JitterColour(rgb, random);
         if (options.ExposureProbability > 0 && random.NextDouble() < options.ExposureProbability) ExposureChange.Draw(random).Apply(rgb, random);
     }

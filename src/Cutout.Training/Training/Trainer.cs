@@ -33,7 +33,8 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
 
         if (options.EffectiveTrainSizes is { Length: > 1 } sizes)
             observer.Message($"training at {string.Join(", ", sizes)} px (one size drawn per batch), validating at {options.Size} px");
-        var trainBatches = new BatchSource(train, options.EffectiveTrainSizes.Select(size => new Augmenter(options.Augmentation, size, size)).ToList(), options.Seed);
+        var occluders = LoadOccluders();
+        var trainBatches = new BatchSource(train, options.EffectiveTrainSizes.Select(size => new Augmenter(options.Augmentation, size, size, occluders)).ToList(), options.Seed);
         var validationBatches = new BatchSource(validation, new Augmenter(AugmentationOptions.None, options.Size, options.Size), options.Seed);
 
         using var model = ModelRegistry.Create(options.Architecture);
@@ -88,6 +89,17 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
         observer.Message($"resuming from {options.OutputDir}: epoch {saved.CompletedEpochs + 1}, batch {saved.BatchInEpoch}");
         var more = saved.Stopped && saved.CompletedEpochs < options.Epochs && saved.StopReason?.StartsWith("max") == true;
         return saved with { Options = options, Stopped = saved.Stopped && !more, StopReason = more ? null : saved.StopReason };
+    }
+
+    /// <summary>The objects that <see cref="Occluder"/> puts in front of the training pictures; null without <c>--occlude</c>.</summary>
+    IReadOnlyList<SegmentationSample>? LoadOccluders()
+    {
+        if (options.OcclusionProbability <= 0 || options.OccluderRoot is null) return null;
+        var pairs = DatasetReader.Read(options.OccluderRoot, options.TrainSplit);
+        int count = Math.Min(options.OccluderCount, pairs.Count);
+        var chosen = Enumerable.Range(0, count).Select(i => pairs[(int)((long)i * pairs.Count / count)]).ToList();
+        observer.Message($"decoding {count} occluders from {options.OccluderRoot}");
+        return DatasetReader.LoadAll(chosen, options.EffectiveTrainSizes.Max());
     }
 
     void ConfigureTrainableLayers(SegmentationModel model)

@@ -49,6 +49,12 @@ public sealed record TrainingOptions
     public double ExposureProbability { get; init; }
     /// <summary><see cref="Data.AugmentationOptions.CutProbability"/>.</summary>
     public double CutProbability { get; init; }
+    /// <summary><see cref="Data.AugmentationOptions.OcclusionProbability"/>.</summary>
+    public double OcclusionProbability { get; init; }
+    /// <summary>A dataset root whose training objects are the occluders (their masks cut them out); its validation split is never read.</summary>
+    public string? OccluderRoot { get; init; }
+    /// <summary>How many of the occluder root's training pairs to decode, evenly spaced over its list.</summary>
+    public int OccluderCount { get; init; } = 600;
     /// <summary>Decode training images once, downscaled so the longer side is at most this times <see cref="Size"/>.</summary>
     public double CacheScale { get; init; } = 1.6;
     /// <summary>
@@ -68,6 +74,7 @@ public sealed record TrainingOptions
         {
             PasteProbability = PasteProbability, ShrinkProbability = ShrinkProbability, GreyProbability = GreyProbability,
             ExposureProbability = ExposureProbability, MinCropArea = MinCropArea, CutProbability = CutProbability,
+            OcclusionProbability = OcclusionProbability,
         }
         : Data.AugmentationOptions.None;
 

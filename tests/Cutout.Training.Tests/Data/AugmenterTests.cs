@@ -87,11 +87,12 @@ public class AugmenterTests
     [InlineData("--grey", "2")]
     [InlineData("--exposure", "-0.5")]
     [InlineData("--cut", "1.2")]
+    [InlineData("--occlude", "1.5")]
     public async Task Cutout_train_refuses_a_probability_outside_0_to_1(string flag, string value)
     {
         var (code, output) = await Cutout.Training.Tests.Training.CutoutTrain.RunAsync(["train", "--data", Path.GetTempPath(), flag, value]);
 
         Assert.Equal(2, code);
-        Assert.Contains("--paste, --shrink, --grey, --exposure and --cut are probabilities between 0 and 1", output);
+        Assert.Contains("--paste, --shrink, --grey, --exposure, --cut and --occlude are probabilities between 0 and 1", output);
     }
 }
