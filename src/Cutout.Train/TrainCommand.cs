@@ -33,7 +33,8 @@ public static class TrainCommand
                                height (a torso or legs reaching the frame's edge) [0]
           --occlude P          probability of an object put in front of the picture, low in the frame, hiding the
                                subject where it covers it (a held helmet or bag) [0]; needs --occluders ROOT, a
-                               dataset whose training masks cut the objects out; --occluder-count N of them [600]
+                               dataset whose training masks cut the objects out; --occluder-count N of them [600];
+                               --occluders-held: an object that overlaps the subject joins it instead (held things)
           --checkpoint-every N batches [50]    --max-batches N   --limit N (first N training pairs)
           --init FILE          start from these weights, same --arch (or one it extends by context blocks), any size:
                                best.bin, checkpoint/model.bin, or a float ONNX file exported by cutout-train
@@ -80,6 +81,7 @@ public static class TrainCommand
             CutProbability = a.Double("cut", 0),
             OcclusionProbability = a.Double("occlude", 0),
             OccluderRoot = a.String("occluders"),
+            OccludersHeld = a.Flag("occluders-held"),
             OccluderCount = a.Int("occluder-count", 600),
             InitialWeights = a.String("init"),
             UnfoldBatchNorms = a.Flag("unfold-batchnorm"),

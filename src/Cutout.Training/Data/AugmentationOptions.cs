@@ -18,6 +18,8 @@ public sealed record AugmentationOptions
     public double CutProbability { get; init; }
     /// <summary>Probability of an object from the occluder pool in front of the picture (<see cref="Occluder"/>); 0 draws no random numbers.</summary>
     public double OcclusionProbability { get; init; }
+    /// <summary>The occluding object joins the subject it overlaps instead of hiding it (<see cref="Occluder.Place"/>).</summary>
+    public bool OccludersHeld { get; init; }
 
     /// <summary>Of the pasted people, the share shrunk to <see cref="MinShrink"/>..<see cref="MaxShrink"/> of the frame.</summary>
     public double ShrinkProbability { get; init; }

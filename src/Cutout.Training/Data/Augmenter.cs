@@ -26,7 +26,7 @@ public sealed class Augmenter(AugmentationOptions options, int width, int height
             if (background != null) PasteOnto(background, random, rgb, mask);
         }
         if (options.OcclusionProbability > 0 && occluders is { Count: > 0 } && random.NextDouble() < options.OcclusionProbability)
-            Occluder.Place(occluders[random.Next(occluders.Count)], random, width, height, rgb, mask);
+            Occluder.Place(occluders[random.Next(occluders.Count)], random, width, height, rgb, mask, options.OccludersHeld);
         JitterColour(rgb, random);
         if (options.ExposureProbability > 0 && random.NextDouble() < options.ExposureProbability) ExposureChange.Draw(random).Apply(rgb, random);
     }

@@ -4,7 +4,8 @@ namespace Cutout.Training.Data;
 /// Puts an object cut out of another dataset in front of the picture, low in the frame and often past its bottom edge, as a
 /// held helmet, bag or ball sits in front of a person; the object hides the subject, so the label loses what it covers.
 /// Teaches a sharp edge between a person and what they hold, where the people model otherwise lets "not person" spread
-/// from the object into the clothing beside it (the sample's helmet and suit; the people card).
+/// from the object into the clothing beside it (the sample's helmet and suit; the people card). Held instead, an object that
+/// overlaps the subject joins it (as `ccp_` labels keep handbags); one that does not leaves the label as it was.
 /// </summary>
 public static class Occluder
 {
@@ -14,7 +15,8 @@ public static class Occluder
     /// <param name="item">A sample whose mask marks the object; a sample without one changes nothing.</param>
     /// <param name="rgb">Planar RGB 0..255 of width x height, changed in place.</param>
     /// <param name="mask">The subject's 0..1 label, changed in place.</param>
-    public static void Place(SegmentationSample item, Random random, int width, int height, Span<float> rgb, Span<float> mask)
+    /// <param name="held">The object belongs to the subject it overlaps, instead of hiding it.</param>
+    public static void Place(SegmentationSample item, Random random, int width, int height, Span<float> rgb, Span<float> mask, bool held = false)
     {
         if (Bounds(item) is not var (left, top, right, bottom)) return;
         double boxWidth = right + 1 - left, boxHeight = bottom + 1 - top;
@@ -27,10 +29,19 @@ public static class Occluder
         SampleResizer.Sample(item, crop, w, h, itemRgb, itemMask);
         int x = (int)Math.Round(-w / 4.0 + random.NextDouble() * (width - w / 2.0));
         int y = (int)Math.Round(height / 3.0 + random.NextDouble() * (height * 2 / 3.0 - h / 2.0));
-        Cover(itemRgb, itemMask, w, h, x, y, width, height, rgb, mask);
+        bool joins = held && Overlaps(itemMask, w, h, x, y, width, height, mask);
+        Cover(itemRgb, itemMask, w, h, x, y, width, height, rgb, mask, joins);
     }
 
-    static void Cover(float[] itemRgb, float[] itemMask, int w, int h, int x, int y, int width, int height, Span<float> rgb, Span<float> mask)
+    static bool Overlaps(float[] itemMask, int w, int h, int x, int y, int width, int height, Span<float> mask)
+    {
+        for (int row = Math.Max(0, -y); row < h && y + row < height; row++)
+            for (int col = Math.Max(0, -x); col < w && x + col < width; col++)
+                if (itemMask[row * w + col] >= 0.5f && mask[(y + row) * width + x + col] >= 0.5f) return true;
+        return false;
+    }
+
+    static void Cover(float[] itemRgb, float[] itemMask, int w, int h, int x, int y, int width, int height, Span<float> rgb, Span<float> mask, bool joins)
     {
         int plane = width * height, itemPlane = w * h;
         for (int row = Math.Max(0, -y); row < h && y + row < height; row++)
@@ -39,7 +50,7 @@ public static class Occluder
                 int f = row * w + col, i = (y + row) * width + x + col;
                 float a = itemMask[f];
                 for (int c = 0; c < 3; c++) rgb[c * plane + i] = a * itemRgb[c * itemPlane + f] + (1 - a) * rgb[c * plane + i];
-                mask[i] *= 1 - a;
+                mask[i] = joins ? Math.Max(mask[i], a) : mask[i] * (1 - a);
             }
     }
 

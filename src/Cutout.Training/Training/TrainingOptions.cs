@@ -53,6 +53,8 @@ public sealed record TrainingOptions
     public double OcclusionProbability { get; init; }
     /// <summary>A dataset root whose training objects are the occluders (their masks cut them out); its validation split is never read.</summary>
     public string? OccluderRoot { get; init; }
+    /// <summary><see cref="Data.AugmentationOptions.OccludersHeld"/>.</summary>
+    public bool OccludersHeld { get; init; }
     /// <summary>How many of the occluder root's training pairs to decode, evenly spaced over its list.</summary>
     public int OccluderCount { get; init; } = 600;
     /// <summary>Decode training images once, downscaled so the longer side is at most this times <see cref="Size"/>.</summary>
@@ -74,7 +76,7 @@ public sealed record TrainingOptions
         {
             PasteProbability = PasteProbability, ShrinkProbability = ShrinkProbability, GreyProbability = GreyProbability,
             ExposureProbability = ExposureProbability, MinCropArea = MinCropArea, CutProbability = CutProbability,
-            OcclusionProbability = OcclusionProbability,
+            OcclusionProbability = OcclusionProbability, OccludersHeld = OccludersHeld,
         }
         : Data.AugmentationOptions.None;
 

@@ -61,6 +61,38 @@ public class OccluderTests
     }
 
     [Fact]
+    public void A_held_object_joins_the_subject_it_overlaps_and_leaves_a_background_alone()
+    {
+        var random = new Random(2);
+        for (var draw = 0; draw < 50; draw++)
+        {
+            var (rgb, mask) = GreenSubject();
+            Occluder.Place(Bottle(), random, Size, Size, rgb, mask, held: true);
+            Assert.True(rgb.Take(Size * Size).Any(v => v > 200), $"draw {draw}: the object is in the frame");
+            Assert.All(mask, v => Assert.Equal(1f, v, 1e-5f));
+
+            var background = new float[Size * Size];
+            Occluder.Place(Bottle(), random, Size, Size, rgb, background, held: true);
+            Assert.All(background, v => Assert.Equal(0f, v));
+        }
+    }
+
+    [Fact]
+    public void A_held_object_beside_the_subject_but_not_on_it_stays_background()
+    {
+        // The subject is the top row only, above every place an object can go.
+        var random = new Random(3);
+        for (var draw = 0; draw < 50; draw++)
+        {
+            var (rgb, _) = GreenSubject();
+            var mask = new float[Size * Size];
+            mask.AsSpan(0, Size).Fill(1);
+            Occluder.Place(Bottle(), random, Size, Size, rgb, mask, held: true);
+            Assert.Equal(Size, mask.Sum(), 0.001f);
+        }
+    }
+
+    [Fact]
     public void An_item_without_a_mask_changes_nothing()
     {
         var (rgb, mask) = GreenSubject();
