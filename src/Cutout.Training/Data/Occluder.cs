@@ -55,7 +55,7 @@ public static class Occluder
     }
 
     /// <summary>The mask's bounding box in pixels (inclusive), or null when it marks nothing.</summary>
-    internal static (int Left, int Top, int Right, int Bottom)? Bounds(SegmentationSample s)
+    static (int Left, int Top, int Right, int Bottom)? Bounds(SegmentationSample s)
     {
         int left = s.Width, top = -1, right = -1, bottom = -1;
         for (var row = 0; row < s.Height; row++)
