@@ -84,4 +84,14 @@ public static class Images
                 sum += rgba[(y * width + x) * 4 + 3];
         return (double)sum / (box.Width * box.Height);
     }
+
+    /// <summary>The share of the box's pixels with alpha 128 or more (what a 0.5 threshold keeps).</summary>
+    public static double OpaqueShare(byte[] rgba, int width, SKRectI box)
+    {
+        long kept = 0;
+        for (var y = box.Top; y < box.Bottom; y++)
+            for (var x = box.Left; x < box.Right; x++)
+                if (rgba[(y * width + x) * 4 + 3] >= 128) kept++;
+        return (double)kept / (box.Width * box.Height);
+    }
 }

@@ -105,7 +105,7 @@ public class OccluderTests
     [Fact]
     public void Without_occlusion_the_occluders_draw_no_random_numbers()
     {
-        var pool = new[] { new SegmentationSample("ccp_a", 30, 30, Bottle().Rgb, Bottle().Mask) };
+        var pool = new[] { Bottle() with { Id = "ccp_a" } };
         float[] Render(Augmenter augmenter)
         {
             var rgb = new float[3 * 32 * 32];
