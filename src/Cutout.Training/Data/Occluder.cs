@@ -10,7 +10,6 @@ namespace Cutout.Training.Data;
 public static class Occluder
 {
     public const double MinHeight = 0.25, MaxHeight = 0.6, MaxWidth = 0.7;
-    const byte Subject = 128;
 
     /// <param name="item">A sample whose mask marks the object; a sample without one changes nothing.</param>
     /// <param name="rgb">Planar RGB 0..255 of width x height, changed in place.</param>
@@ -18,7 +17,7 @@ public static class Occluder
     /// <param name="held">The object belongs to the subject it overlaps, instead of hiding it.</param>
     public static void Place(SegmentationSample item, Random random, int width, int height, Span<float> rgb, Span<float> mask, bool held = false)
     {
-        if (Bounds(item) is not var (left, top, right, bottom)) return;
+        if (item.SubjectBox() is not var (left, top, right, bottom)) return;
         double boxWidth = right + 1 - left, boxHeight = bottom + 1 - top;
         double scale = (MinHeight + random.NextDouble() * (MaxHeight - MinHeight)) * height / boxHeight;
         scale = Math.Min(scale, MaxWidth * width / boxWidth);
@@ -52,22 +51,5 @@ public static class Occluder
                 for (int c = 0; c < 3; c++) rgb[c * plane + i] = a * itemRgb[c * itemPlane + f] + (1 - a) * rgb[c * plane + i];
                 mask[i] = joins ? Math.Max(mask[i], a) : mask[i] * (1 - a);
             }
-    }
-
-    /// <summary>The mask's bounding box in pixels (inclusive), or null when it marks nothing.</summary>
-    static (int Left, int Top, int Right, int Bottom)? Bounds(SegmentationSample s)
-    {
-        int left = s.Width, top = -1, right = -1, bottom = -1;
-        for (var row = 0; row < s.Height; row++)
-        {
-            var line = s.Mask.AsSpan(row * s.Width, s.Width);
-            int first = line.IndexOfAnyInRange(Subject, byte.MaxValue);
-            if (first < 0) continue;
-            if (top < 0) top = row;
-            bottom = row;
-            left = Math.Min(left, first);
-            right = Math.Max(right, line.LastIndexOfAnyInRange(Subject, byte.MaxValue));
-        }
-        return top < 0 ? null : (left, top, right, bottom);
     }
 }

@@ -9,12 +9,11 @@ namespace Cutout.Training.Data;
 public static class SubjectCut
 {
     public const double MinCut = 0.35, MaxCut = 0.85;
-    const byte Subject = 128;
 
     /// <returns>null when the mask has no subject.</returns>
     public static SampleResizer.Crop? Draw(SegmentationSample s, Random random, double maxAspectJitter)
     {
-        if (SubjectRows(s) is not var (top, bottom)) return null;
+        if (s.SubjectBox() is not var (_, top, _, bottom)) return null;
         double cutRow = top + (MinCut + random.NextDouble() * (MaxCut - MinCut)) * (bottom + 1 - top);
         double aspect = Augmenter.AspectJitter(random, maxAspectJitter);
         double y = random.NextDouble() * top;
@@ -30,21 +29,9 @@ public static class SubjectCut
     {
         for (; row >= 0; row--)
         {
-            var columns = Enumerable.Range(0, s.Width).Where(x => s.Mask[row * s.Width + x] >= Subject).ToArray();
+            var columns = Enumerable.Range(0, s.Width).Where(x => s.Mask[row * s.Width + x] >= SegmentationSample.Subject).ToArray();
             if (columns.Length > 0) return columns[random.Next(columns.Length)];
         }
         return random.Next(s.Width);
-    }
-
-    static (int Top, int Bottom)? SubjectRows(SegmentationSample s)
-    {
-        int top = -1, bottom = -1;
-        for (var row = 0; row < s.Height; row++)
-        {
-            if (s.Mask.AsSpan(row * s.Width, s.Width).IndexOfAnyInRange(Subject, byte.MaxValue) < 0) continue;
-            if (top < 0) top = row;
-            bottom = row;
-        }
-        return top < 0 ? null : (top, bottom);
     }
 }
