@@ -55,15 +55,16 @@ public class ShippedModelTests
 
     /// <summary>
     /// The helmet she holds comes out whole or not at all, never in pieces: people v3 drops it (1 % of this box kept), a
-    /// model trained with held occluders keeps it (96-100 %), and averaging the two kept its rim and right side only (24 %;
-    /// 70 % with more of the helmet-keeping model), which on a coloured background reads as a broken helmet.
+    /// model trained with held occluders keeps it (people-occ-b 100 %), and averaging the two kept its rim and right side
+    /// only (24 %; 70 % with more of the helmet-keeping model), which on a coloured background reads as a broken helmet.
+    /// Holes of 30 x 30 px in the visor show on a coloured background too (people-occ-b2 88 %, an average of held runs 96 %).
     /// </summary>
     [ShippedModelFact]
     public void The_sample_astronauts_held_helmet_is_kept_whole_or_dropped_whole()
     {
         using var output = CutOut(Default.Value, File.ReadAllBytes(TestPaths.Astronaut));
         double share = Images.OpaqueShare(output.Rgba, output.Width, SKRectI.Create(305, 370, 170, 130));
-        Assert.True(share is <= 0.1 or >= 0.9, $"{share:P0} of the helmet kept; whole is 90 % or more, dropped 10 % or less");
+        Assert.True(share is <= 0.03 or >= 0.97, $"{share:P1} of the helmet kept; whole is 97 % or more, dropped 3 % or less");
     }
 
     /// <summary>
