@@ -14,7 +14,7 @@ static class VersionText
         return informational?.Split('+')[0] ?? typeof(VersionText).Assembly.GetName().Version?.ToString() ?? "unknown";
     }
 
-    /// <summary>"model NAME VERSION", or for "auto" the models it chooses between: "model auto (people 3.0.1 / general 4.0.1)".</summary>
+    /// <summary>"model NAME VERSION", or for "auto" the models it chooses between: "model auto (people 4.0.1 / general 4.0.1)".</summary>
     static string DefaultModel()
     {
         try

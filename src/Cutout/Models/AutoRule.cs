@@ -7,7 +7,7 @@ namespace Cutout;
 /// </summary>
 public static class AutoRule
 {
-    public const double MinPersonShare = 0.005;
+    public const double MinPersonShare = 0.01;
 
     public static bool KeepPeople(ReadOnlySpan<float> peopleAlpha, double minPersonShare = MinPersonShare) =>
         SubjectCoverage.Share(peopleAlpha) >= minPersonShare;
