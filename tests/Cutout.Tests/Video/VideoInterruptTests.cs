@@ -11,7 +11,8 @@ public sealed class VideoInterruptTests
     public void Ctrl_C_midway_stops_cleanly_and_leaves_nothing()
     {
         var work = Cli.TempFolder();
-        var clip = VideoKillTests.LongClip(work);
+        // 60 s: in a full test run an 8 s clip once finished (exit 0, not 130) before the signal was handled.
+        var clip = VideoKillTests.LongClip(work, seconds: 60);
         var output = Path.Combine(work, "out");
         using var run = new CliProcess(["remove", clip, "-o", output, "--model", RobustnessModel.Path]);
         var deadline = DateTime.UtcNow.AddSeconds(90);

@@ -95,9 +95,10 @@ public sealed class OnnxImporterTests(ITestOutputHelper output)
         using var model = ModelRegistry.Create("unet-resnet18", pretrained: false);
         OnnxImporter.Import(model, PeopleFloatExport);
         var reexported = Path.Combine(dir, "people-again.onnx");
-        OnnxExporter.Export(model, 320, 320, reexported, fp16: true);
+        var size = global::Cutout.ModelSpec.Read(Path.ChangeExtension(PeopleFloatExport, ".json")).Width;
+        OnnxExporter.Export(model, size, size, reexported, fp16: true);
 
-        using var photo = tensor(RealPhoto.AstronautPlanar(320, 320), [1, 3, 320, 320]);
+        using var photo = tensor(RealPhoto.AstronautPlanar(size, size), [1, 3, size, size]);
         var shipped = OnnxProbabilities(PeopleFloatExport, photo);
         var again = OnnxProbabilities(reexported, photo);
         var fromTorch = TorchProbabilities(model, photo);
