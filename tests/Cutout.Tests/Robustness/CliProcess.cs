@@ -8,9 +8,14 @@ public sealed class CliProcess : IDisposable
     readonly Process _process;
     readonly System.Text.StringBuilder _stdout = new(), _stderr = new();
 
-    public CliProcess(IEnumerable<string> args, byte[]? stdin = null, string? workingDirectory = null)
+    /// <param name="interruptible">
+    /// Start with SIGINT at its default, even where the tests inherit it ignored (a job started with `&amp;` by a script
+    /// ignores SIGINT, and so does every child, `cutout` included, which then never sees Ctrl+C). perl-base, which Debian
+    /// always installs, resets it and execs `dotnet`, keeping the process id.
+    /// </param>
+    public CliProcess(IEnumerable<string> args, byte[]? stdin = null, string? workingDirectory = null, bool interruptible = false)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(interruptible ? "perl" : "dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -18,6 +23,8 @@ public sealed class CliProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),
         };
+        if (interruptible)
+            foreach (var a in (string[])["-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!", "dotnet"]) start.ArgumentList.Add(a);
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Cutout.Cli.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         // No shipped model needed: every run names the robustness model by path. Keep the user cache out of it.
