@@ -12,6 +12,9 @@ public static class ModelCatalog
     public const string People = "people";
     public const string General = "general";
 
+    static readonly string AutoSource = FormattableString.Invariant(
+        $"shipped: people model, general model when no person covers {AutoRule.MinPersonShare * 100:0.#} % of the frame");
+
     public static IReadOnlyList<ModelInfo> List()
     {
         var defaultName = DefaultName();
@@ -23,7 +26,7 @@ public static class ModelCatalog
         if (SubjectPath(People) is { } people && SubjectPath(General) is { } general)
             entries.Add(new ModelInfo(Auto, $"{people}{Path.PathSeparator}{general}", Present: true,
                 IsDefault: defaultName.Equals(Auto, StringComparison.OrdinalIgnoreCase),
-                "shipped: people model, general model when no person covers 0.5 % of the frame", License: null, Subject: Auto));
+                AutoSource, License: null, Subject: Auto));
         entries.AddRange(shipped);
         entries.Add(Describe(IsNetPath(), "cache (cutout models pull isnet)", isDefault: false, name: IsNet));
         return entries;
