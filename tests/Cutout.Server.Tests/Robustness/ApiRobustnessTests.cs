@@ -45,10 +45,8 @@ public sealed class ApiRobustnessTests(RobustnessServer fixture) : IClassFixture
     public async Task Each_bad_input_gets_the_right_status_and_a_readable_problem(string name, bool multipart)
     {
         var input = BadInputCorpus.Get(name);
-        using HttpContent content = multipart ? Form(input) : Raw(input.Bytes);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var response = await Client.PostAsync("/api/remove", content);
-        var elapsed = clock.Elapsed;
+        var (sent, elapsed) = await Post(input, multipart);
+        using var response = sent;
         var body = await response.Content.ReadAsByteArrayAsync();
         var allowed = Allowed(input);
 
@@ -76,7 +74,12 @@ public sealed class ApiRobustnessTests(RobustnessServer fixture) : IClassFixture
                 // Twice the library's limit: the upload itself (up to 24 MB over loopback) is part of it here. Over it, the
                 // request is timed once more and the faster run counts: a load spike on the shared test machine slows one
                 // run (4.4 s once in a full run, 0.3-1 s otherwise), unbounded work slows both.
-                if (elapsed >= 2 * BadInputCorpus.HostileTimeLimit) elapsed = Min(elapsed, await TimeAgain(input, multipart));
+                if (elapsed >= 2 * BadInputCorpus.HostileTimeLimit)
+                {
+                    var (again, secondElapsed) = await Post(input, multipart);
+                    again.Dispose();
+                    if (secondElapsed < elapsed) elapsed = secondElapsed;
+                }
                 Assert.True(elapsed < 2 * BadInputCorpus.HostileTimeLimit, $"{name}: answered after {elapsed.TotalMilliseconds:0} ms");
             }
         }
@@ -113,17 +116,16 @@ public sealed class ApiRobustnessTests(RobustnessServer fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-    async Task<TimeSpan> TimeAgain(BadInput input, bool multipart)
+    /// <summary>The input sent as an upload, and how long the answer took.</summary>
+    async Task<(HttpResponseMessage Response, TimeSpan Elapsed)> Post(BadInput input, bool multipart)
     {
         using HttpContent content = multipart ? Form(input) : Raw(input.Bytes);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var response = await Client.PostAsync("/api/remove", content);
-        return clock.Elapsed;
+        var response = await Client.PostAsync("/api/remove", content);
+        return (response, clock.Elapsed);
     }
 
-        internal static ByteArrayContent Raw(byte[] bytes)
+    internal static ByteArrayContent Raw(byte[] bytes)
     {
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
