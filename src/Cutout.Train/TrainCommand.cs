@@ -15,6 +15,8 @@ public static class TrainCommand
           --train-split S      [train]        --val-split S   [val]
           --size PX            input size, a multiple of 32 [320]
           --train-sizes A,B..  train at these sizes (multiples of 32), one drawn per batch; validation stays at --size
+          --source-weights S=W,..  draw each source's pairs (the file name's prefix before '_') W times as often as
+                               an unnamed source's; an epoch keeps its length   [every pair once an epoch]
           --epochs N [30]      --batch N [8]      --lr X [0.001]
           --encoder-lr X       train the encoder with this learning rate (default 0: frozen encoder, the seed's recipe)
           --unfreeze-from K    with --encoder-lr: train encoder stages K.. only (ResNet18: 1-4)
@@ -56,6 +58,7 @@ public static class TrainCommand
             OutputDir = a.String("out", "runs/default"),
             Size = a.Int("size", 320),
             TrainSizes = a.Ints("train-sizes"),
+            SourceWeights = a.String("source-weights") is { } weights ? SourceWeights.Parse(weights) : null,
             Epochs = a.Int("epochs", 30),
             BatchSize = a.Int("batch", 8),
             LearningRate = a.Double("lr", 1e-3),

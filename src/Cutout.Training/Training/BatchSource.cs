@@ -5,9 +5,11 @@ namespace Cutout.Training.Training;
 
 /// <summary>
 /// Builds input/target tensors for batches of samples; the next batch is prepared while the model works. With several
-/// augmenters (one per input size) each batch draws one, so the model trains at several scales.
+/// augmenters (one per input size) each batch draws one, so the model trains at several scales. With source weights an
+/// epoch draws some sources more often than others (<see cref="SourceWeights"/>).
 /// </summary>
-public sealed class BatchSource(IReadOnlyList<SegmentationSample> samples, IReadOnlyList<Augmenter> augmenters, int seed)
+public sealed class BatchSource(IReadOnlyList<SegmentationSample> samples, IReadOnlyList<Augmenter> augmenters, int seed,
+                                IReadOnlyDictionary<string, double>? sourceWeights = null)
 {
     const int OrderStream = 1, SampleStream = 2, SizeStream = 3;
 
@@ -18,8 +20,10 @@ public sealed class BatchSource(IReadOnlyList<SegmentationSample> samples, IRead
     /// <summary>The order of samples in an epoch, the same for a given seed and epoch (so a resumed run sees the same order).</summary>
     public int[] EpochOrder(int epoch, bool shuffle)
     {
+        var random = new Random(StableSeed.Of(seed, epoch, OrderStream));
+        if (shuffle && sourceWeights is { Count: > 0 }) return SourceWeights.Draw(samples, sourceWeights, random);
         var order = Enumerable.Range(0, samples.Count).ToArray();
-        if (shuffle) new Random(StableSeed.Of(seed, epoch, OrderStream)).Shuffle(order);
+        if (shuffle) random.Shuffle(order);
         return order;
     }
 

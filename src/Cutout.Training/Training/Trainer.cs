@@ -33,8 +33,10 @@ public sealed class Trainer(TrainingOptions options, ITrainingObserver observer)
 
         if (options.EffectiveTrainSizes is { Length: > 1 } sizes)
             observer.Message($"training at {string.Join(", ", sizes)} px (one size drawn per batch), validating at {options.Size} px");
+        if (options.SourceWeights is { Count: > 0 } weights)
+            observer.Message($"training pairs drawn per epoch, by source: {SourceWeights.Describe(train, weights)}");
         var occluders = LoadOccluders();
-        var trainBatches = new BatchSource(train, options.EffectiveTrainSizes.Select(size => new Augmenter(options.Augmentation, size, size, occluders)).ToList(), options.Seed);
+        var trainBatches = new BatchSource(train, options.EffectiveTrainSizes.Select(size => new Augmenter(options.Augmentation, size, size, occluders)).ToList(), options.Seed, options.SourceWeights);
         var validationBatches = new BatchSource(validation, new Augmenter(AugmentationOptions.None, options.Size, options.Size), options.Seed);
 
         using var model = ModelRegistry.Create(options.Architecture);

@@ -13,6 +13,8 @@ public sealed record TrainingOptions
     public int Size { get; init; } = 320;
     /// <summary>Training input sizes, one drawn per batch (multi-scale training); null trains at <see cref="Size"/>, which validation always uses.</summary>
     public int[]? TrainSizes { get; init; }
+    /// <summary>How often each source's pairs are drawn (<see cref="Training.SourceWeights"/>); null draws every pair once an epoch.</summary>
+    public Dictionary<string, double>? SourceWeights { get; init; }
     public int Epochs { get; init; } = 30;
     public int BatchSize { get; init; } = 8;
     public double LearningRate { get; init; } = 1e-3;
