@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: installs Debian's Chromium (browser tests) and ffmpeg (video tests) when missing, builds, tests,
-# then prints a summary with every skipped test and its reason. In CI (CI=true) a skip whose reason is not on
-# tests/allowed-skips.txt fails the run, so a broken feature cannot turn into a green "skipped".
+# Runs every test: installs Debian's Chromium (browser tests), ffmpeg (video tests), podman with runc and mmdebstrap
+# (the container test, on a base image made here from the Debian mirror) and kubectl (the manifests' test) when
+# missing, builds, tests, then prints a summary with every skipped test and its reason. In CI (CI=true) a skip whose
+# reason is not on tests/allowed-skips.txt fails the run, so a broken feature cannot turn into a green "skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -26,6 +27,27 @@ ensure_debian_package() {
 ensure_debian_package /usr/bin/chromium chromium
 ensure_debian_package /usr/bin/ffmpeg ffmpeg
 ensure_debian_package /usr/bin/ffprobe ffmpeg
+ensure_debian_package /usr/bin/podman podman
+ensure_debian_package /usr/sbin/runc runc
+ensure_debian_package /usr/bin/mmdebstrap mmdebstrap
+ensure_debian_package /usr/bin/kubectl kubernetes-client
+
+# No registry is reachable: the container test builds on a Debian base image made from the mirror (about 2 minutes, once).
+ensure_base_image() {
+  local image="localhost/debian:bookworm-slim"
+  podman image exists "$image" 2>/dev/null && return 0
+  if [ "$(id -u)" = 0 ]; then
+    echo "== making the container base image $image (deploy/make-base-image.sh) =="
+    deploy/make-base-image.sh "$image" >/dev/null 2>&1 || true
+    podman image exists "$image" 2>/dev/null && return 0
+  fi
+  if in_ci; then
+    echo "error: no container base image $image (deploy/make-base-image.sh needs root and the Debian mirror)" >&2
+    exit 1
+  fi
+  echo "warning: no container base image $image; the container test will be skipped (make it as root: deploy/make-base-image.sh)" >&2
+}
+ensure_base_image
 
 # Tests run on the repository's own models/ and the shipped default model, whatever the caller's shell had set.
 unset CUTOUT_TEST_MODEL CUTOUT_MODELS
