@@ -52,7 +52,7 @@ public static class SourceWeights
         return order;
     }
 
-    /// <summary>"ccp 823 → 549, vik 200 → 267, voc 614 → 821": each source's pairs and its draws in an epoch.</summary>
+    /// <summary>"ccp 823 → 550, vik 200 → 267, voc 614 → 820": each source's pairs and its draws in an epoch.</summary>
     public static string Describe(IReadOnlyList<SegmentationSample> samples, IReadOnlyDictionary<string, double> weights)
     {
         var total = samples.Sum(s => weights.GetValueOrDefault(s.Source, 1.0));
