@@ -61,19 +61,6 @@ public sealed class SourceWeightsTests
         Assert.Equal("ccp 6 → 0, voc 2 → 8", SourceWeights.Describe(Pool(("ccp", 6), ("voc", 2)), weights));
     }
 
-    [Theory]
-    [InlineData("voc", "'voc' is not SOURCE=WEIGHT")]
-    [InlineData("voc=-1", "'voc=-1' is not SOURCE=WEIGHT")]
-    [InlineData("voc=lots", "'voc=lots' is not SOURCE=WEIGHT")]
-    [InlineData("voc=NaN", "'voc=NaN' is not SOURCE=WEIGHT")]
-    [InlineData("voc=2,voc=3", "'voc' is given twice")]
-    public async Task Unreadable_weights_are_refused_with_the_reason(string value, string message)
-    {
-        var (code, stdout) = await CutoutTrain.RunAsync(["train", "--data", "nowhere", "--source-weights", value]);
-        Assert.NotEqual(0, code);
-        Assert.Contains(message, stdout);
-    }
-
     [Fact]
     public void Weights_that_leave_nothing_to_draw_are_refused()
     {

@@ -8,17 +8,6 @@ namespace Cutout.Training.Tests.Training;
 /// <summary><c>--train-sizes</c>: multi-scale training in a real trainer process.</summary>
 public sealed class TrainSizesTests(ITestOutputHelper output)
 {
-    [Theory]
-    [InlineData("64,100", "--size and --train-sizes must be positive multiples of 32")]
-    [InlineData("64,x", "--train-sizes: '64,x' is not a valid number")]
-    [InlineData("64,99999999999", "--train-sizes: '64,99999999999' is not a valid number")]
-    public async Task Bad_sizes_are_refused_with_the_reason(string sizes, string message)
-    {
-        var (code, stdout) = await CutoutTrain.RunAsync(["train", "--data", "nowhere", "--train-sizes", sizes]);
-        Assert.NotEqual(0, code);
-        Assert.Contains(message, stdout);
-    }
-
     [DataFact]
     public async Task A_run_at_several_sizes_trains_validates_at_size_and_records_its_sizes()
     {
