@@ -7,14 +7,13 @@
 using Cutout;
 
 (string Name, int X, int Y, int Width, int Height)[] regions = [("flag strip", 0, 300, 16, 212), ("visor highlight", 345, 425, 25, 35)];
-var sample = File.ReadAllBytes("samples/astronaut.png");
+using var photo = Photo.Decode(File.ReadAllBytes("samples/astronaut.png"));
 
 Console.WriteLine($"| model | {string.Join(" | ", regions.Select(r => $"{r.Name} (x {r.X}-{r.X + r.Width - 1}, y {r.Y}-{r.Y + r.Height - 1})"))} |");
 Console.WriteLine($"|---|{string.Concat(regions.Select(_ => "---|"))}");
 foreach (var model in args)
 {
     using var remover = BackgroundRemover.Load(model);
-    using var photo = Photo.Decode(sample);
     var matte = MattePipeline.Apply(photo, remover.PredictAlpha(photo), new RemoveOptions(), remover.Spec);
     var means = regions.Select(r =>
     {

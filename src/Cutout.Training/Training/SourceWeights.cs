@@ -28,24 +28,22 @@ public static class SourceWeights
     /// <summary>An epoch's order: samples.Count draws, pair i about weight(i) · count / Σ weight times, shuffled.</summary>
     public static int[] Draw(IReadOnlyList<SegmentationSample> samples, IReadOnlyDictionary<string, double> weights, Random random)
     {
-        var weight = samples.Select(s => weights.GetValueOrDefault(s.Source, 1.0)).ToArray();
-        var total = weight.Sum();
-        if (total <= 0) throw new ArgumentException("--source-weights leaves no training pair to draw");
+        var expected = ExpectedDraws(samples, weights);
         // Systematic sampling: one random offset, then a draw each time the running sum of expected draws passes a whole
         // number. Each pair gets the floor or the ceiling of its share, as likely as the fraction says; visited source by
-        // source (in a random order within each), so does each source; the epoch has exactly samples.Count draws.
+        // source (in a random order within each), so does each source. The last pair closes the sum at samples.Count,
+        // so rounding cannot make the epoch a draw short or long.
         var visit = Enumerable.Range(0, samples.Count).ToArray();
         random.Shuffle(visit);
         visit = [.. visit.OrderBy(i => samples[i].Source, StringComparer.Ordinal)];
         var offset = random.NextDouble();
         var draws = new List<int>(samples.Count);
         var sum = 0.0;
-        foreach (var i in visit)
+        for (var k = 0; k < visit.Length; k++)
         {
-            var before = (long)Math.Floor(sum + offset);
-            sum += weight[i] * samples.Count / total;
-            var count = Math.Min((long)Math.Floor(sum + offset), samples.Count) - before;
-            for (var k = 0; k < count && draws.Count < samples.Count; k++) draws.Add(i);
+            var before = (int)Math.Floor(sum + offset);
+            sum = k == visit.Length - 1 ? samples.Count : sum + expected[visit[k]];
+            draws.AddRange(Enumerable.Repeat(visit[k], (int)Math.Floor(sum + offset) - before));
         }
         var order = draws.ToArray();
         random.Shuffle(order);
@@ -55,8 +53,18 @@ public static class SourceWeights
     /// <summary>"ccp 823 → 550, vik 200 → 267, voc 614 → 820": each source's pairs and its draws in an epoch.</summary>
     public static string Describe(IReadOnlyList<SegmentationSample> samples, IReadOnlyDictionary<string, double> weights)
     {
-        var total = samples.Sum(s => weights.GetValueOrDefault(s.Source, 1.0));
-        return string.Join(", ", samples.GroupBy(s => s.Source).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
-            $"{(g.Key.Length == 0 ? "(no prefix)" : g.Key)} {g.Count()} → {g.Count() * weights.GetValueOrDefault(g.Key, 1.0) * samples.Count / total:0}"));
+        var expected = ExpectedDraws(samples, weights);
+        return string.Join(", ", Enumerable.Range(0, samples.Count).GroupBy(i => samples[i].Source)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{(g.Key.Length == 0 ? "(no prefix)" : g.Key)} {g.Count()} → {g.Sum(i => expected[i]):0}"));
+    }
+
+    /// <summary>Each pair's share of an epoch's samples.Count draws.</summary>
+    static double[] ExpectedDraws(IReadOnlyList<SegmentationSample> samples, IReadOnlyDictionary<string, double> weights)
+    {
+        var weight = samples.Select(s => weights.GetValueOrDefault(s.Source, 1.0)).ToArray();
+        var total = weight.Sum();
+        if (total <= 0) throw new ArgumentException("--source-weights leaves no training pair to draw");
+        return [.. weight.Select(w => w * samples.Count / total)];
     }
 }
