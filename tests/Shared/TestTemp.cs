@@ -56,7 +56,7 @@ public static class TestTemp
         catch (Exception e) when (e is ArgumentException or InvalidOperationException) { return false; }
     }
 
-    static bool TryDelete(string folder)
+    internal static bool TryDelete(string folder)
     {
         try { Directory.Delete(folder, recursive: true); return true; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }

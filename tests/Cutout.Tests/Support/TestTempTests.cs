@@ -29,6 +29,20 @@ public class TestTempTests
         Assert.True(Directory.Exists(unrelated));
     }
 
+    [Fact]
+    public void A_temp_folder_and_what_it_holds_are_gone_once_the_test_is_done_with_it()
+    {
+        string path;
+        using (var folder = new TempFolder("scoped-"))
+        {
+            path = folder;
+            Directory.CreateDirectory(Path.Combine(folder, "run", "checkpoint"));
+            File.WriteAllBytes(Path.Combine(folder, "run", "checkpoint", "model.bin"), new byte[1024]);
+            Assert.StartsWith(Path.GetTempPath(), path);
+        }
+        Assert.False(Directory.Exists(path));
+    }
+
     static int EndedProcessId()
     {
         using var process = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;

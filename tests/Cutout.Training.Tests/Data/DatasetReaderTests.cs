@@ -7,9 +7,9 @@ namespace Cutout.Training.Tests.Data;
 
 public sealed class DatasetReaderTests : IDisposable
 {
-    readonly string root = Directory.CreateTempSubdirectory("cutout-data-").FullName;
+    readonly TempFolder root = new("cutout-data-");
 
-    public void Dispose() => Directory.Delete(root, true);
+    public void Dispose() => root.Dispose();
 
     [DataFact]
     public void ReadsFolderPairsOfTheSmokeSplit()

@@ -17,11 +17,13 @@ namespace Cutout.Training.Tests.Models;
 /// architecture they extend is exact; they learn; and weights that do not fit an architecture are refused.
 /// </summary>
 [Collection(SeededTorchCollection.Name)]
-public sealed class ContextBlockTests(ITestOutputHelper output)
+public sealed class ContextBlockTests(ITestOutputHelper output) : IDisposable
 {
     const int Height = 128, Width = 160; // a 4 x 5 deepest map, so the dilated convs read real neighbours
 
-    readonly string dir = TestTemp.Folder("cutout-context-");
+    readonly TempFolder dir = new("cutout-context-");
+
+    public void Dispose() => dir.Dispose();
 
     string Save(SegmentationModel model, string extension)
     {

@@ -93,7 +93,7 @@ public sealed class FoldedBatchNormTests(ITestOutputHelper output)
     [DataFact]
     public async Task Training_with_unfold_batchnorm_moves_the_decoders_statistics()
     {
-        var dir = TestTemp.Folder("cutout-unfold-");
+        using var dir = new TempFolder("cutout-unfold-");
         var run = Path.Combine(dir, "run");
         var (code, stdout) = await CutoutTrain.RunAsync(CutoutTrain.SmokeRun(run, "--batch", "2", "--epochs", "1", "--max-batches", "3",
             "--encoder-lr", "1e-4", "--unfreeze-from", "3", "--threads", "1", "--init", PeopleFloatExport, "--unfold-batchnorm"));
@@ -117,7 +117,7 @@ public sealed class FoldedBatchNormTests(ITestOutputHelper output)
     [DataFact]
     public async Task Runs_with_other_seeds_unfold_to_the_same_statistics()
     {
-        var dir = TestTemp.Folder("cutout-unfold-seed-");
+        using var dir = new TempFolder("cutout-unfold-seed-");
         var gammas = new List<float[]>();
         foreach (var seed in new[] { "1", "2" })
         {

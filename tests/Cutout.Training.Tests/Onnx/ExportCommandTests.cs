@@ -1,3 +1,4 @@
+using Cutout.Tests;
 using Cutout.Train;
 using Cutout.Training.Models;
 using Cutout.Training.Onnx;
@@ -10,9 +11,9 @@ namespace Cutout.Training.Tests.Onnx;
 [Collection(SeededTorchCollection.Name)]
 public sealed class ExportCommandTests : IDisposable
 {
-    readonly string dir = Directory.CreateTempSubdirectory("cutout-export-cmd-").FullName;
+    readonly TempFolder dir = new("cutout-export-cmd-");
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => dir.Dispose();
 
     [Fact]
     public void Exports_a_checkpoint_to_onnx_and_sidecar_that_match_the_weights()

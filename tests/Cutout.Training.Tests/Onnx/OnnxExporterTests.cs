@@ -1,3 +1,4 @@
+using Cutout.Tests;
 using Cutout.Training.Models;
 using Cutout.Training.Onnx;
 using Xunit;
@@ -11,9 +12,9 @@ namespace Cutout.Training.Tests.Onnx;
 [Collection(SeededTorchCollection.Name)]
 public sealed class OnnxExporterTests(ITestOutputHelper output) : IDisposable
 {
-    readonly string dir = Directory.CreateTempSubdirectory("cutout-export-").FullName;
+    readonly TempFolder dir = new("cutout-export-");
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => dir.Dispose();
 
     [Theory]
     [InlineData("unet-resnet18", 128, 128)]

@@ -14,9 +14,11 @@ namespace Cutout.Training.Tests.Onnx;
 
 /// <summary>Our exporter's files read back into TorchSharp models: same outputs, frozen folded BatchNorms, clear refusals.</summary>
 [Collection(SeededTorchCollection.Name)]
-public sealed class OnnxImporterTests(ITestOutputHelper output)
+public sealed class OnnxImporterTests(ITestOutputHelper output) : IDisposable
 {
-    readonly string dir = TestTemp.Folder("cutout-import-");
+    readonly TempFolder dir = new("cutout-import-");
+
+    public void Dispose() => dir.Dispose();
 
     static string PeopleFloatExport => Path.Combine(TestPaths.RepoRoot, "exports", "people-unet-resnet18.onnx");
 

@@ -11,7 +11,8 @@ internal static class OptimizedGraph
 
     public static IReadOnlyList<OnnxNode> Nodes(string onnxPath)
     {
-        var optimized = Path.Combine(TestTemp.Folder("optimized-"), "optimized.onnx");
+        using var folder = new TempFolder("optimized-");
+        var optimized = Path.Combine(folder, "optimized.onnx");
         using (var options = new SessionOptions
                {
                    GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_EXTENDED,

@@ -12,10 +12,12 @@ namespace Cutout.Training.Tests.Onnx;
 
 /// <summary><c>cutout-train quantize</c> on a small exported U-Net: what ONNX Runtime makes of the int8 file, and its outputs.</summary>
 [Collection(SeededTorchCollection.Name)]
-public sealed class QuantizeCommandTests(ITestOutputHelper output)
+public sealed class QuantizeCommandTests(ITestOutputHelper output) : IDisposable
 {
     const int Size = 64;
-    readonly string dir = TestTemp.Folder("quantize-");
+    readonly TempFolder dir = new("quantize-");
+
+    public void Dispose() => dir.Dispose();
 
     /// <summary>A U-Net with realistic BatchNorm statistics, exported at 64x64.</summary>
     string ExportSmallModel(bool fp16, string architecture = "unet-resnet18")

@@ -13,7 +13,8 @@ public sealed class ResumeRefusalTests(ITestOutputHelper output)
     [DataFact]
     public async Task A_run_resumed_with_or_without_weight_decay_against_its_start_is_refused_before_loading()
     {
-        var run = Path.Combine(TestTemp.Folder("cutout-resume-"), "run");
+        using var folder = new TempFolder("cutout-resume-");
+        var run = Path.Combine(folder, "run");
         string[] Args(params string[] decay) => [.. ShortRun(run), .. decay];
         var (code, stdout) = await CutoutTrain.RunAsync(Args("--weight-decay", "0.02"));
         output.WriteLine(stdout);
@@ -33,7 +34,8 @@ public sealed class ResumeRefusalTests(ITestOutputHelper output)
     [DataFact]
     public async Task A_run_resumed_as_another_architecture_is_refused_by_name()
     {
-        var run = Path.Combine(TestTemp.Folder("cutout-resume-"), "run");
+        using var folder = new TempFolder("cutout-resume-");
+        var run = Path.Combine(folder, "run");
         var (code, stdout) = await CutoutTrain.RunAsync([.. ShortRun(run), "--arch", "unet-resnet18"]);
         output.WriteLine(stdout);
         Assert.Equal(0, code);

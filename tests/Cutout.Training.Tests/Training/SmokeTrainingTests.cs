@@ -14,9 +14,9 @@ namespace Cutout.Training.Tests.Training;
 /// </summary>
 public sealed class SmokeTrainingTests(ITestOutputHelper output) : IDisposable
 {
-    readonly string run = Directory.CreateTempSubdirectory("cutout-smoke-run-").FullName;
+    readonly TempFolder run = new("cutout-smoke-run-");
 
-    public void Dispose() => Directory.Delete(run, true);
+    public void Dispose() => run.Dispose();
 
     string[] TrainArgs => CutoutTrain.SmokeRun(run, "--arch", "unet-resnet18", "--batch", "1", "--epochs", "5",
         "--checkpoint-every", "1", "--threads", "2");

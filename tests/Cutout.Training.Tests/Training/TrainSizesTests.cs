@@ -11,7 +11,8 @@ public sealed class TrainSizesTests(ITestOutputHelper output)
     [DataFact]
     public async Task A_run_at_several_sizes_trains_validates_at_size_and_records_its_sizes()
     {
-        var run = Path.Combine(TestTemp.Folder("cutout-sizes-"), "run");
+        using var folder = new TempFolder("cutout-sizes-");
+        var run = Path.Combine(folder, "run");
         var (code, stdout) = await CutoutTrain.RunAsync(CutoutTrain.SmokeRun(run, "--train-sizes", "64,96,128", "--batch", "1",
             "--epochs", "1", "--threads", "1"));
         output.WriteLine(stdout);

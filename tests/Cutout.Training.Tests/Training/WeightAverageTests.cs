@@ -1,3 +1,4 @@
+using Cutout.Tests;
 using Cutout.Train;
 using Cutout.Training.Models;
 using Cutout.Training.Tests.Onnx;
@@ -13,9 +14,9 @@ namespace Cutout.Training.Tests.Training;
 public sealed class WeightAverageTests : IDisposable
 {
     const int Size = 64;
-    readonly string dir = Directory.CreateTempSubdirectory("cutout-average-").FullName;
+    readonly TempFolder dir = new("cutout-average-");
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => dir.Dispose();
 
     [Fact]
     public void Each_floating_point_tensor_becomes_the_weighted_mean_and_batch_counts_come_from_the_first()
