@@ -8,6 +8,18 @@ cd "$(dirname "$0")"
 
 in_ci() { [ "${CI:-}" = "true" ]; }
 
+# A run needs about 5 GB free (measured: 2.1 GB of build outputs, 1-2 GB of test hosts' temporary files at once, the
+# container image); short of that, tests fail one by one with "No space left on device", so say it first, and again at
+# the end of a failed run.
+free_disk_gb() { df -Pk "$1" | awk 'NR == 2 { printf "%.1f", $4 / 1048576 }'; }
+report_free_disk() {
+  echo "== free disk: $(free_disk_gb .) GB for the build here, $(free_disk_gb "${TMPDIR:-/tmp}") GB in ${TMPDIR:-/tmp} =="
+}
+report_free_disk
+if awk -v a="$(free_disk_gb .)" -v b="$(free_disk_gb "${TMPDIR:-/tmp}")" 'BEGIN { exit !(a < 5 || b < 5) }'; then
+  echo "warning: under 5 GB free; the build and tests may run out of disk (No space left on device)" >&2
+fi
+
 # Installs a Debian package when the file it provides is missing; a failed install is an error in CI, a warning here.
 ensure_debian_package() {
   local file="$1" package="$2"
@@ -55,7 +67,7 @@ export OMP_WAIT_POLICY=PASSIVE
 log="$(mktemp -t cutout-test-XXXXXX.log)"
 results="$(mktemp -d -t cutout-test-results-XXXXXX)"
 # Test processes keep their temporary files under ${TMPDIR:-/tmp}/cutout-tests-PID-*; a test host ended before its exit
-# handler finished leaves its root behind (1-3 GB), so at the end the roots of processes that are gone are removed,
+# handler finished leaves its root behind (up to about 1 GB), so at the end the roots of processes that are gone are removed,
 # after giving test hosts still shutting down 15 s to end.
 remove_ended_test_roots() {
   local root pid wait
@@ -80,6 +92,7 @@ grep -E "^(Total tests| +(Passed|Failed|Skipped)):|Test Run (Successful|Failed|A
 if [ "$status" -ne 0 ]; then
   echo "== what failed (repeated from above, so it is in the last lines) =="
   grep -E -A 40 "^  Failed |error [A-Z]+[0-9]+:|[Aa]borted|crashed" "$log" | head -300 || true
+  report_free_disk
 fi
 skip_status=0
 console_skips="$(awk '/^ +Skipped: [0-9]+/ { n += $2 } END { print n + 0 }' "$log")"
