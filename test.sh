@@ -67,8 +67,8 @@ export OMP_WAIT_POLICY=PASSIVE
 log="$(mktemp -t cutout-test-XXXXXX.log)"
 results="$(mktemp -d -t cutout-test-results-XXXXXX)"
 # Test processes keep their temporary files under ${TMPDIR:-/tmp}/cutout-tests-PID-*; a test host ended before its exit
-# handler finished leaves its root behind (up to about 1 GB), so at the end the roots of processes that are gone are removed,
-# after giving test hosts still shutting down 15 s to end.
+# handler finished leaves its root behind (up to about 1 GB), so at the end the roots of processes that are gone are
+# removed, after giving test hosts still shutting down 15 s to end.
 remove_ended_test_roots() {
   local root pid wait
   for root in "${TMPDIR:-/tmp}"/cutout-tests-*; do
