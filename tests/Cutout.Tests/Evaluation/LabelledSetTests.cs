@@ -5,13 +5,13 @@ namespace Cutout.Tests;
 /// <summary>Reading DIR/images + DIR/masks, as `cutout eval` and the bench scripts do.</summary>
 public sealed class LabelledSetTests : IDisposable
 {
-    readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("cutout-labelled-");
+    readonly TempFolder _root = new("cutout-labelled-");
 
-    public void Dispose() => _root.Delete(recursive: true);
+    public void Dispose() => _root.Dispose();
 
     string Write(string relative, Photo photo)
     {
-        var path = Path.Combine(_root.FullName, relative);
+        var path = Path.Combine(_root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, Images.PngOf(photo));
         return path;
@@ -37,11 +37,11 @@ public sealed class LabelledSetTests : IDisposable
         Write("masks/.hidden.png", photo);
         var missing = new List<string>();
 
-        var pairs = LabelledSet.Read(_root.FullName, p => missing.Add(p.Stem));
+        var pairs = LabelledSet.Read(_root, p => missing.Add(p.Stem));
 
         Assert.Equal(["duts_a", "voc_b"], pairs.Select(p => p.Stem));
         Assert.Equal(["duts", "voc"], pairs.Select(p => p.Source));
-        Assert.Equal(Path.Combine(_root.FullName, "masks", "voc_b.png"), pairs[1].Mask);
+        Assert.Equal(Path.Combine(_root, "masks", "voc_b.png"), pairs[1].Mask);
         Assert.Equal(["ccp_c"], missing);
     }
 
@@ -55,7 +55,7 @@ public sealed class LabelledSetTests : IDisposable
         Write("images/b.png", photo);
         Write("masks/a.png", mask);
         Write("masks/b.png", small);
-        var pairs = LabelledSet.Read(_root.FullName);
+        var pairs = LabelledSet.Read(_root);
 
         Assert.All(pairs[0].ReadTruth(4, 3), v => Assert.Equal(200, v));
         var error = Assert.Throws<CutoutException>(() => pairs[1].ReadTruth(4, 3));
@@ -66,12 +66,12 @@ public sealed class LabelledSetTests : IDisposable
     [Fact]
     public void A_folder_without_images_and_masks_is_not_a_set()
     {
-        Directory.CreateDirectory(Path.Combine(_root.FullName, "images"));
-        Assert.False(LabelledSet.Exists(_root.FullName));
-        Assert.Throws<CutoutException>(() => LabelledSet.Read(_root.FullName));
-        Directory.CreateDirectory(Path.Combine(_root.FullName, "masks"));
-        Assert.True(LabelledSet.Exists(_root.FullName));
-        Assert.Empty(LabelledSet.Read(_root.FullName));
+        Directory.CreateDirectory(Path.Combine(_root, "images"));
+        Assert.False(LabelledSet.Exists(_root));
+        Assert.Throws<CutoutException>(() => LabelledSet.Read(_root));
+        Directory.CreateDirectory(Path.Combine(_root, "masks"));
+        Assert.True(LabelledSet.Exists(_root));
+        Assert.Empty(LabelledSet.Read(_root));
     }
 
     [Fact]

@@ -6,15 +6,15 @@ namespace Cutout.Tests.Robustness;
 public sealed class CliKillResumeTests : IDisposable
 {
     const int Images = 60;
-    readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("cutout-cli-kill-");
+    readonly TempFolder _root = new("cutout-cli-kill-");
 
     [Fact]
     public void Killed_midway_then_rerun_finishes_the_rest_and_skips_the_finished()
     {
-        var input = Directory.CreateDirectory(Path.Combine(_root.FullName, "photos")).FullName;
+        var input = Directory.CreateDirectory(Path.Combine(_root, "photos")).FullName;
         var photo = Fixture(640, 480);
         for (var i = 0; i < Images; i++) File.WriteAllBytes(Path.Combine(input, $"photo {i:D2}.png"), photo);
-        var output = Path.Combine(_root.FullName, "out");
+        var output = Path.Combine(_root, "out");
         string[] args = ["remove", input, "-o", output, "--model", RobustnessModel.Path, "--threads", "2"];
 
         using (var first = new CliProcess(args))
@@ -60,8 +60,5 @@ public sealed class CliKillResumeTests : IDisposable
         return data.ToArray();
     }
 
-    public void Dispose()
-    {
-        try { _root.Delete(recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _root.Dispose();
 }

@@ -10,9 +10,9 @@ namespace Cutout.Tests.Robustness;
 /// </summary>
 public sealed class CliRobustnessTests : IDisposable
 {
-    readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("cutout-cli-robustness-");
+    readonly TempFolder _root = new("cutout-cli-robustness-");
 
-    string Folder(string name) => Directory.CreateDirectory(Path.Combine(_root.FullName, name)).FullName;
+    string Folder(string name) => Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
 
     static Dictionary<string, byte[]> Hashes(string folder) =>
         Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, f => SHA256.HashData(File.ReadAllBytes(f)));
@@ -23,7 +23,7 @@ public sealed class CliRobustnessTests : IDisposable
         var input = Folder("in");
         foreach (var c in BadInputCorpus.All) File.WriteAllBytes(Path.Combine(input, c.FileName), c.Bytes);
         var before = Hashes(input);
-        var output = Path.Combine(_root.FullName, "out");
+        var output = Path.Combine(_root, "out");
 
         var files = BadInputCorpus.All.Select(c => Path.Combine(input, c.FileName)).ToArray();
         var (exit, stdout, stderr) = CliProcess.Run(["remove", .. files, "-o", output, "--model", RobustnessModel.Path]);
@@ -70,7 +70,7 @@ public sealed class CliRobustnessTests : IDisposable
         foreach (var c in hostile) File.WriteAllBytes(Path.Combine(input, c.FileName), c.Bytes);
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        using var cli = new CliProcess(["remove", input, "-o", Path.Combine(_root.FullName, "hostile-out"), "--model", RobustnessModel.Path]);
+        using var cli = new CliProcess(["remove", input, "-o", Path.Combine(_root, "hostile-out"), "--model", RobustnessModel.Path]);
         long peakKb = 0;
         while (!cli.HasExited && clock.Elapsed < TimeSpan.FromSeconds(120))
         {
@@ -93,7 +93,7 @@ public sealed class CliRobustnessTests : IDisposable
     {
         var input = Folder("walk");
         foreach (var c in BadInputCorpus.All) File.WriteAllBytes(Path.Combine(input, c.FileName), c.Bytes);
-        var output = Path.Combine(_root.FullName, "walk-out");
+        var output = Path.Combine(_root, "walk-out");
         var (exit, _, stderr) = CliProcess.Run("remove", input, "-o", output, "--model", RobustnessModel.Path);
         Assert.Equal(1, exit);
         Assert.DoesNotContain("readme.txt", stderr);   // not an image extension: not an input at all
@@ -119,7 +119,7 @@ public sealed class CliRobustnessTests : IDisposable
         var c = BadInputCorpus.Get(name);
         var file = Path.Combine(Folder("one"), c.FileName);
         File.WriteAllBytes(file, c.Bytes);
-        var (exit, _, stderr) = CliProcess.Run("remove", file, "-o", Path.Combine(_root.FullName, "one-out"), "--model", RobustnessModel.Path);
+        var (exit, _, stderr) = CliProcess.Run("remove", file, "-o", Path.Combine(_root, "one-out"), "--model", RobustnessModel.Path);
         Assert.True(expected == exit, $"exit {exit}: {stderr}");
         if (expected != 0) Assert.Contains(c.FileName, stderr);
     }
@@ -155,7 +155,7 @@ public sealed class CliRobustnessTests : IDisposable
         File.WriteAllBytes(locked, BadInputCorpus.Png);
         var canLock = Environment.UserName != "root" && !OperatingSystem.IsWindows();
         if (canLock && !OperatingSystem.IsWindows()) File.SetUnixFileMode(locked, UnixFileMode.None);
-        var output = Path.Combine(_root.FullName, "unreadable-out");
+        var output = Path.Combine(_root, "unreadable-out");
 
         try
         {
@@ -188,7 +188,7 @@ public sealed class CliRobustnessTests : IDisposable
         File.WriteAllBytes(Path.Combine(input, "a.png"), BadInputCorpus.Png);
         File.WriteAllBytes(Path.Combine(input, "b.jpg"), BadInputCorpus.Jpeg);
         var before = Hashes(input);
-        var blocker = Path.Combine(_root.FullName, "a-regular-file");
+        var blocker = Path.Combine(_root, "a-regular-file");
         File.WriteAllText(blocker, "not a folder");
 
         var (exit, _, stderr) = CliProcess.Run("remove", input, "-o", Path.Combine(blocker, "out"), "--model", RobustnessModel.Path);
@@ -214,8 +214,5 @@ public sealed class CliRobustnessTests : IDisposable
         if (size is { } s) Assert.Equal(s, (codec.Info.Width, codec.Info.Height));
     }
 
-    public void Dispose()
-    {
-        try { _root.Delete(recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _root.Dispose();
 }
