@@ -11,14 +11,16 @@ in_ci() { [ "${CI:-}" = "true" ]; }
 # A run needs about 5 GB free (measured: 2.1 GB of build outputs, 1-2 GB of test hosts' temporary files at once, the
 # container image); short of that, tests fail one by one with "No space left on device", so say it first, and again at
 # the end of a failed run.
-free_disk_gb() { df -Pk "$1" | awk 'NR == 2 { printf "%.1f", $4 / 1048576 }'; }
+free_disk_gb() { { df -Pk "$1" 2>/dev/null || true; } | awk 'NR == 2 { printf "%.1f", $4 / 1048576 }'; }
 report_free_disk() {
-  echo "== free disk: $(free_disk_gb .) GB for the build here, $(free_disk_gb "${TMPDIR:-/tmp}") GB in ${TMPDIR:-/tmp} =="
+  local here temp
+  here="$(free_disk_gb .)"; temp="$(free_disk_gb "${TMPDIR:-/tmp}")"
+  echo "== free disk: $here GB for the build here, $temp GB in ${TMPDIR:-/tmp} =="
+  if awk -v a="$here" -v b="$temp" 'BEGIN { exit !(a < 5 || b < 5) }'; then
+    echo "warning: under 5 GB free; the build and tests may run out of disk (No space left on device)" >&2
+  fi
 }
 report_free_disk
-if awk -v a="$(free_disk_gb .)" -v b="$(free_disk_gb "${TMPDIR:-/tmp}")" 'BEGIN { exit !(a < 5 || b < 5) }'; then
-  echo "warning: under 5 GB free; the build and tests may run out of disk (No space left on device)" >&2
-fi
 
 # Installs a Debian package when the file it provides is missing; a failed install is an error in CI, a warning here.
 ensure_debian_package() {
